@@ -1,0 +1,66 @@
+# regiodeal — every target sets up what it needs itself.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres lint format install demo messages lock clean
+
+$(STAMP): requirements/lock.txt requirements/build.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/build.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p var
+	$(BIN)/regiodeal migrate --no-input
+	$(BIN)/regiodeal demo --if-empty
+	$(BIN)/regiodeal collectstatic --no-input --verbosity 0
+	@echo ""
+	@echo "  regiodeal draait op http://$(HOST):$(PORT)/"
+	@echo "  Beheer: http://$(HOST):$(PORT)/beheer/  gebruiker: $${REGIODEAL_DEMO_USER:-demo}  wachtwoord: $${REGIODEAL_DEMO_PASSWORD:-regiodeal-demo}"
+	@echo ""
+	$(BIN)/regiodeal runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/regiodeal makemigrations --check --dry-run
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (CI starts the server; trust auth on 127.0.0.1:5432).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+test-postgres: $(STAMP)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
+
+demo: $(STAMP)
+	@mkdir -p var
+	$(BIN)/regiodeal migrate --no-input
+	$(BIN)/regiodeal demo
+
+# Regenerate the Dutch and English message catalogues and compile them.
+messages: $(STAMP)
+	cd src/regiodeal && ../../$(BIN)/regiodeal makemessages -l nl -l en --no-obsolete --no-location
+	cd src/regiodeal && ../../$(BIN)/regiodeal compilemessages
+
+# Re-resolve the dependency lock (needs uv on the developer's machine).
+lock:
+	uv pip compile requirements/build.in --generate-hashes --python-version 3.11 -o requirements/build.txt
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

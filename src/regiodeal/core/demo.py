@@ -1,0 +1,116 @@
+"""Loads the demo programme through the same services the programme office uses."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from regiodeal.decisions import services as decision_services
+from regiodeal.organisations.constants import TOOI_GEMEENTE, TOOI_PROVINCIE
+from regiodeal.organisations.models import Municipality, Organisation
+from regiodeal.organisations.services import load_places
+from regiodeal.programmes.models import FunderContribution, Pillar, Programme, Theme
+from regiodeal.projects.constants import ProjectStatus
+from regiodeal.projects.models import Project
+
+from . import demo_content as content
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    programme: Programme
+    created: bool
+
+
+def _organisation(name: str, slug: str, kind: str, cbs_code: str = "") -> Organisation:
+    tooi = ""
+    municipality = None
+    if cbs_code.startswith("GM"):
+        tooi = TOOI_GEMEENTE.format(code=cbs_code.lower())
+        municipality = Municipality.objects.get(code=cbs_code)
+    elif cbs_code.startswith("PV"):
+        tooi = TOOI_PROVINCIE.format(code=cbs_code.lower())
+    organisation, _ = Organisation.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": name,
+            "kind": kind,
+            "cbs_code": cbs_code,
+            "tooi_uri": tooi,
+            "municipality": municipality,
+        },
+    )
+    return organisation
+
+
+def ensure_demo_user(username: str, password: str):
+    """The demo office account; its password is reset so that `make run` can print it."""
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(
+        username=username, defaults={"first_name": "Programmabureau", "last_name": "(demo)"}
+    )
+    user.is_staff = True
+    user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def load_demo(*, user=None) -> DemoResult:
+    existing = Programme.objects.filter(slug=content.PROGRAMME["slug"]).first()
+    if existing:
+        return DemoResult(programme=existing, created=False)
+
+    load_places()
+    programme = Programme.objects.create(**content.PROGRAMME)
+    for name, slug, kind, cbs_code, amount in content.FUNDERS:
+        FunderContribution.objects.create(
+            programme=programme,
+            organisation=_organisation(name, slug, kind, cbs_code),
+            amount=amount,
+        )
+    for name, slug, kind in content.OTHER_ORGANISATIONS:
+        _organisation(name, slug, kind)
+    pillars = {}
+    for position, (name, slug, budget, description) in enumerate(content.PILLARS, start=1):
+        pillars[slug] = Pillar.objects.create(
+            programme=programme,
+            name=name,
+            slug=slug,
+            budget=budget,
+            budget_note=content.ILLUSTRATIVE,
+            description=description,
+            position=position,
+        )
+    themes = {
+        slug: Theme.objects.create(programme=programme, name=name, slug=slug, description=desc)
+        for name, slug, desc in content.THEMES
+    }
+
+    meeting = decision_services.create_meeting(
+        programme=programme, date=content.MEETING_DATE, user=user
+    )
+    meeting.notes = content.MEETING_NOTE
+    meeting.save()
+    for entry in content.DECISIONS:
+        title, slug, pillar, theme_slugs, lead, partners, places, summary, text, amount = entry
+        project = Project.objects.create(
+            programme=programme,
+            title=title,
+            slug=slug,
+            summary=summary,
+            description=text,
+            pillar=pillars[pillar],
+            lead_organisation=Organisation.objects.get(slug=lead) if lead else None,
+            status=ProjectStatus.VOORGEDRAGEN,
+        )
+        project.themes.set([themes[s] for s in theme_slugs])
+        project.partners.set(Organisation.objects.filter(slug__in=partners))
+        project.places.set(Municipality.objects.filter(code__in=places))
+        decision = decision_services.create_decision(
+            meeting=meeting, project=project, kind="nieuw", amount=amount, text=text, user=user
+        )
+        decision_services.adopt_decision(decision, user=user)
+    decision_services.publish_besluitenlijst(meeting, user=user)
+    return DemoResult(programme=programme, created=True)

@@ -1,0 +1,30 @@
+from decimal import Decimal
+
+from django import template
+
+from regiodeal.core import money
+
+register = template.Library()
+
+
+@register.filter
+def euro(amount: Decimal | None) -> str:
+    return money.format_euro(amount)
+
+
+@register.filter
+def euro_words(amount: Decimal | None) -> str:
+    return money.format_euro_words(amount)
+
+
+@register.filter
+def euro_compact(amount: Decimal | None) -> str:
+    return money.format_euro_compact(amount)
+
+
+@register.filter
+def percentage(fraction: Decimal | None) -> str:
+    """``50%`` or ``2,9%``: a share of a total, Dutch notation."""
+    if fraction is None:
+        return ""
+    return money.format_share(fraction)

@@ -1,0 +1,151 @@
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from regiodeal.core.admin_utils import LocalizedDecimalMixin, euro_column, run_each
+
+from . import services
+from .constants import DecisionState
+from .models import Decision, DecisionList, Meeting
+
+DECISION_FIELDS = [
+    "meeting",
+    "project",
+    "position",
+    "kind",
+    "title",
+    "text",
+    "amount",
+    "conditions",
+    "pillar",
+    "corrects",
+    "budget_override_reason",
+]
+
+
+class DecisionInline(LocalizedDecimalMixin, admin.TabularInline):
+    model = Decision
+    extra = 0
+    fields = ["position", "project", "kind", "title", "amount", "state"]
+    readonly_fields = ["state"]
+    autocomplete_fields = ["project"]
+    show_change_link = True
+
+    def _closed(self, meeting: Meeting | None) -> bool:
+        return bool(meeting and meeting.pk and meeting.is_published)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if self._closed(obj) else self.readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return not self._closed(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._closed(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "date", "programme", "decision_count", "published"]
+    list_filter = ["programme"]
+    search_fields = ["title", "decisions__title", "decisions__project__title"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [DecisionInline]
+    actions = ["publish"]
+
+    @admin.display(description=_("decisions"))
+    def decision_count(self, meeting: Meeting) -> int:
+        return meeting.decisions.count()
+
+    @admin.display(description=_("published"), boolean=True)
+    def published(self, meeting: Meeting) -> bool:
+        return meeting.is_published
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_published:
+            return ["programme", "date", "title", "slug", "notes"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.is_published) and super().has_delete_permission(request, obj)
+
+    @admin.action(description=_("Publish the adopted decisions as the meeting's besluitenlijst"))
+    def publish(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        run_each(
+            request,
+            self,
+            queryset,
+            lambda meeting: services.publish_besluitenlijst(meeting, user=request.user),
+            _("%(count)d besluitenlijst(en) published."),
+        )
+
+
+@admin.register(Decision)
+class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+    list_display = ["heading", "meeting", "kind", "amount_display", "pillar", "state"]
+    list_filter = ["state", "kind", "meeting__programme", "pillar", "meeting"]
+    search_fields = ["title", "text", "project__title"]
+    autocomplete_fields = ["project", "meeting", "corrects"]
+    fields = DECISION_FIELDS
+    list_select_related = ["meeting", "project", "pillar"]
+    actions = ["adopt", "reopen"]
+    amount_display = euro_column("amount", _("amount"))
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.state == DecisionState.GEPUBLICEERD:
+            return [*DECISION_FIELDS, "state", "adopted_at", "published_at"]
+        return ["state", "adopted_at", "published_at"]
+
+    def get_fields(self, request, obj=None):
+        return [*DECISION_FIELDS, "state", "adopted_at", "published_at"] if obj else DECISION_FIELDS
+
+    def has_delete_permission(self, request, obj=None):
+        if obj and obj.state == DecisionState.GEPUBLICEERD:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The "corrects" autocomplete offers only published decisions: only those need one.
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("field_name") == "corrects":
+            queryset = queryset.filter(state=DecisionState.GEPUBLICEERD)
+        return queryset, may_have_duplicates
+
+    @admin.action(description=_("Adopt the selected draft decisions"))
+    def adopt(self, request: HttpRequest, queryset: QuerySet[Decision]) -> None:
+        run_each(
+            request,
+            self,
+            queryset,
+            lambda decision: services.adopt_decision(decision, user=request.user),
+            _("%(count)d decision(s) adopted."),
+        )
+
+    @admin.action(description=_("Return the selected adopted decisions to draft"))
+    def reopen(self, request: HttpRequest, queryset: QuerySet[Decision]) -> None:
+        run_each(
+            request,
+            self,
+            queryset,
+            lambda decision: services.reopen_decision(decision, user=request.user),
+            _("%(count)d decision(s) returned to draft."),
+        )
+
+
+@admin.register(DecisionList)
+class DecisionListAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "published_at", "published_by"]
+    list_filter = ["meeting__programme"]
+    readonly_fields = ["meeting", "title", "introduction", "published_at", "published_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

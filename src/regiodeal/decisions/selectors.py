@@ -1,0 +1,124 @@
+"""Read-side queries: budgets derived from decisions, and what the public may see."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+
+from regiodeal.core.money import allocate_pro_rata
+from regiodeal.organisations.models import Organisation
+from regiodeal.programmes.models import Pillar, Programme
+
+from .models import Decision, DecisionList, Meeting
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class PillarBudget:
+    pillar: Pillar | None
+    budget: Decimal | None
+    committed: Decimal
+
+    @property
+    def available(self) -> Decimal | None:
+        return None if self.budget is None else self.budget - self.committed
+
+
+@dataclass(frozen=True)
+class FunderShare:
+    organisation: Organisation
+    contribution: Decimal
+    share: Decimal  # fraction of the programme total, 0..1
+    committed: Decimal  # the committed total attributed pro rata to contributions
+
+
+@dataclass(frozen=True)
+class ProgrammeBudget:
+    programme: Programme
+    total: Decimal
+    committed: Decimal
+    pillars: list[PillarBudget] = field(default_factory=list)
+    funders: list[FunderShare] = field(default_factory=list)
+
+    @property
+    def available(self) -> Decimal:
+        return self.total - self.committed
+
+
+def committed_amount(
+    programme: Programme, *, pillar: Pillar | None = None, published_only: bool = False
+) -> Decimal:
+    """Sum of the amounts of the decisions that count, for the programme or one pillar."""
+    decisions = Decision.objects.committing(published_only=published_only).filter(
+        meeting__programme=programme
+    )
+    if pillar is not None:
+        decisions = decisions.filter(pillar=pillar)
+    return decisions.aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+def programme_budget(programme: Programme, *, published_only: bool = True) -> ProgrammeBudget:
+    """Total, committed and available per pillar and per funder, in a handful of queries.
+
+    The public pages pass ``published_only=True`` so that an adopted but unpublished decision
+    never shows through a total.
+    """
+    by_pillar = dict(
+        Decision.objects.committing(published_only=published_only)
+        .filter(meeting__programme=programme)
+        .order_by()
+        .values_list("pillar")
+        .annotate(total=Sum("amount"))
+    )
+    pillars = [
+        PillarBudget(pillar=p, budget=p.budget, committed=by_pillar.pop(p.pk, None) or ZERO)
+        for p in programme.pillars.all()
+    ]
+    unassigned = sum((v or ZERO for v in by_pillar.values()), ZERO)
+    if unassigned:
+        pillars.append(PillarBudget(pillar=None, budget=None, committed=unassigned))
+    committed = sum((p.committed for p in pillars), ZERO)
+
+    contributions = list(programme.contributions.select_related("organisation"))
+    total = sum((c.amount for c in contributions), ZERO)
+    attributed = allocate_pro_rata(committed, [c.amount for c in contributions]) if total else []
+    funders = [
+        FunderShare(
+            organisation=c.organisation,
+            contribution=c.amount,
+            share=c.amount / total,
+            committed=part,
+        )
+        for c, part in zip(contributions, attributed, strict=True)
+    ]
+    return ProgrammeBudget(
+        programme=programme, total=total, committed=committed, pillars=pillars, funders=funders
+    )
+
+
+def published_besluitenlijsten(programme: Programme | None = None) -> QuerySet[DecisionList]:
+    lists = DecisionList.objects.select_related("meeting", "meeting__programme")
+    if programme is not None:
+        lists = lists.filter(meeting__programme=programme)
+    return lists.order_by("-meeting__date")
+
+
+def besluitenlijst_for(meeting_slug: str) -> DecisionList:
+    """The published list of a meeting; raises DecisionList.DoesNotExist when there is none."""
+    return DecisionList.objects.select_related("meeting", "meeting__programme").get(
+        meeting__slug=meeting_slug
+    )
+
+
+def decisions_of_list(besluitenlijst: DecisionList) -> QuerySet[Decision]:
+    return (
+        Decision.objects.published()
+        .filter(meeting=besluitenlijst.meeting_id)
+        .select_related("project", "pillar", "corrects__meeting__besluitenlijst")
+        .order_by("position", "pk")
+    )
+
+
+def meeting_for_document(meeting_slug: str) -> Meeting:
+    return Meeting.objects.select_related("programme", "besluitenlijst").get(slug=meeting_slug)

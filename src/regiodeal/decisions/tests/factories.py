@@ -1,0 +1,33 @@
+"""Factories that go through the services, so test data obeys the same rules as real data."""
+
+import datetime
+from decimal import Decimal
+
+from regiodeal.decisions import services
+from regiodeal.decisions.constants import DecisionKind
+from regiodeal.decisions.models import Decision, DecisionList, Meeting
+from regiodeal.programmes.models import Programme
+from regiodeal.projects.models import Project
+
+
+def make_meeting(programme: Programme, date: datetime.date | None = None) -> Meeting:
+    return services.create_meeting(programme=programme, date=date or datetime.date(2021, 12, 14))
+
+
+def make_decision(
+    meeting: Meeting,
+    project: Project,
+    amount: Decimal | None = Decimal("100000.00"),
+    kind: str = DecisionKind.NIEUW,
+    text: str = "Beschrijving van het besluit.",
+    **kwargs,
+) -> Decision:
+    return services.create_decision(
+        meeting=meeting, project=project, kind=kind, amount=amount, text=text, **kwargs
+    )
+
+
+def make_published_list(meeting: Meeting, *decisions: Decision) -> DecisionList:
+    for decision in decisions:
+        services.adopt_decision(decision, override_reason="")
+    return services.publish_besluitenlijst(meeting)

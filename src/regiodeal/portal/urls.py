@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("projecten/", views.project_list, name="projects"),
+    path("projecten/<slug:slug>/", views.project_detail, name="project"),
+    path("besluitenlijsten/", views.besluitenlijst_archive, name="besluitenlijsten"),
+    path("besluitenlijsten/<slug:slug>/", views.besluitenlijst_detail, name="besluitenlijst"),
+    path(
+        "besluitenlijsten/<slug:slug>/besluitenlijst.<str:fmt>",
+        views.besluitenlijst_download,
+        name="besluitenlijst_download",
+    ),
+]

@@ -1,0 +1,112 @@
+"""Public pages: only published decisions and the projects they concern are ever shown."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from regiodeal.decisions.models import Decision, DecisionList
+from regiodeal.decisions.selectors import (
+    besluitenlijst_for,
+    programme_budget,
+    published_besluitenlijsten,
+)
+from regiodeal.programmes.models import Programme
+from regiodeal.projects.models import Project
+from regiodeal.publishing.besluitenlijst import build_document
+from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
+
+from .filters import ProjectFilter
+
+PAGE_SIZE = 20
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    programmes = Programme.objects.prefetch_related("pillars")
+    budgets = [programme_budget(programme, published_only=True) for programme in programmes]
+    return render(
+        request,
+        "portal/home.html",
+        {"budgets": budgets, "latest_lists": published_besluitenlijsten()[:5]},
+    )
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = (
+        Project.objects.public()
+        .select_related("pillar", "lead_organisation", "programme")
+        .prefetch_related("places")
+        .order_by("title", "pk")
+    )
+    project_filter = ProjectFilter(request.GET, queryset=projects)
+    page = Paginator(project_filter.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "portal/project_list.html",
+        {"filter": project_filter, "page": page, "query": query.urlencode()},
+    )
+
+
+def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    project = get_object_or_404(
+        Project.objects.public()
+        .select_related("pillar", "lead_organisation", "programme", "parent")
+        .prefetch_related("themes", "partners", "places"),
+        slug=slug,
+    )
+    decisions = (
+        Decision.objects.published()
+        .filter(project=project)
+        .select_related("meeting__besluitenlijst")
+        .order_by("meeting__date", "position")
+    )
+    public = Project.objects.public()
+    return render(
+        request,
+        "portal/project_detail.html",
+        {
+            "project": project,
+            "decisions": decisions,
+            "parent": public.filter(pk=project.parent_id).first(),
+            "extensions": public.filter(parent=project).order_by("title"),
+        },
+    )
+
+
+def besluitenlijst_archive(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/besluitenlijst_archive.html",
+        {"besluitenlijsten": published_besluitenlijsten()},
+    )
+
+
+def _published_list(slug: str) -> DecisionList:
+    try:
+        return besluitenlijst_for(slug)
+    except DecisionList.DoesNotExist as missing:
+        raise Http404(_("No published besluitenlijst with this name.")) from missing
+
+
+def besluitenlijst_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    besluitenlijst = _published_list(slug)
+    return render(
+        request,
+        "portal/besluitenlijst_detail.html",
+        {
+            "besluitenlijst": besluitenlijst,
+            "document": build_document(besluitenlijst),
+            "formats": FORMATS,
+        },
+    )
+
+
+def besluitenlijst_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404(_("This format is not available."))
+    rendered = render_besluitenlijst(build_document(_published_list(slug)), fmt)
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response

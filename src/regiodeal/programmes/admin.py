@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from regiodeal.core.admin_utils import LocalizedDecimalMixin, euro_column
+from regiodeal.core.money import format_euro
+
+from .models import FunderContribution, Pillar, Programme, Theme
+
+
+class FunderContributionInline(LocalizedDecimalMixin, admin.TabularInline):
+    model = FunderContribution
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+class PillarInline(LocalizedDecimalMixin, admin.TabularInline):
+    model = Pillar
+    extra = 0
+    fields = ["position", "name", "slug", "budget", "budget_note"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ThemeInline(admin.TabularInline):
+    model = Theme
+    extra = 0
+    fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "start_date", "end_date", "total"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [FunderContributionInline, PillarInline, ThemeInline]
+
+    @admin.display(description=_("total budget"))
+    def total(self, programme: Programme) -> str:
+        return format_euro(programme.total_budget)
+
+
+@admin.register(Pillar)
+class PillarAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+    list_display = ["name", "programme", "budget_display", "budget_note"]
+    list_filter = ["programme"]
+    search_fields = ["name"]
+    budget_display = euro_column("budget", _("budget"))
+
+
+@admin.register(FunderContribution)
+class FunderContributionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+    list_display = ["organisation", "programme", "amount_display"]
+    list_filter = ["programme"]
+    search_fields = ["organisation__name"]
+    autocomplete_fields = ["organisation"]
+    amount_display = euro_column("amount", _("amount"))
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "programme"]
+    list_filter = ["programme"]
+    search_fields = ["name"]
