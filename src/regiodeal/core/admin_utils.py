@@ -14,7 +14,7 @@ def euro_column(field: str, description: str) -> Callable:
     """A changelist column that shows a Decimal field as ``€ 480.000``, sortable on the field."""
 
     @admin.display(description=description, ordering=field)
-    def column(obj) -> str:
+    def column(modeladmin: admin.ModelAdmin, obj) -> str:
         value: Decimal | None = getattr(obj, field)
         return format_euro(value) if value is not None else "–"
 

@@ -36,11 +36,11 @@ class DecisionInline(LocalizedDecimalMixin, admin.TabularInline):
     def _closed(self, meeting: Meeting | None) -> bool:
         return bool(meeting and meeting.pk and meeting.is_published)
 
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields if self._closed(obj) else self.readonly_fields
-
     def has_add_permission(self, request, obj=None):
         return not self._closed(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._closed(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return not self._closed(obj) and super().has_delete_permission(request, obj)
@@ -64,10 +64,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
     def published(self, meeting: Meeting) -> bool:
         return meeting.is_published
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj and obj.is_published:
-            return ["programme", "date", "title", "slug", "notes"]
-        return super().get_readonly_fields(request, obj)
+    # A published meeting stays viewable but is closed: Django then refuses changes with 403.
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.is_published) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return not (obj and obj.is_published) and super().has_delete_permission(request, obj)
@@ -94,18 +93,20 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
     actions = ["adopt", "reopen"]
     amount_display = euro_column("amount", _("amount"))
 
-    def get_readonly_fields(self, request, obj=None):
-        if obj and obj.state == DecisionState.GEPUBLICEERD:
-            return [*DECISION_FIELDS, "state", "adopted_at", "published_at"]
-        return ["state", "adopted_at", "published_at"]
+    readonly_fields = ["state", "adopted_at", "published_at"]
 
     def get_fields(self, request, obj=None):
-        return [*DECISION_FIELDS, "state", "adopted_at", "published_at"] if obj else DECISION_FIELDS
+        return [*DECISION_FIELDS, *self.readonly_fields] if obj else DECISION_FIELDS
+
+    # Published decisions stay viewable, but the admin refuses to change or delete them (403);
+    # the model refuses too, whatever path a change takes.
+    def has_change_permission(self, request, obj=None):
+        published = obj is not None and obj.state == DecisionState.GEPUBLICEERD
+        return not published and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj and obj.state == DecisionState.GEPUBLICEERD:
-            return False
-        return super().has_delete_permission(request, obj)
+        published = obj is not None and obj.state == DecisionState.GEPUBLICEERD
+        return not published and super().has_delete_permission(request, obj)
 
     def get_search_results(self, request, queryset, search_term):
         # The "corrects" autocomplete offers only published decisions: only those need one.

@@ -116,3 +116,6 @@ REGIODEAL_SITE_NAME = env.str("REGIODEAL_SITE_NAME", default="regiodeal")
 # The demo office account created by `regiodeal demo` (and so by `make run`).
 REGIODEAL_DEMO_USER = env.str("REGIODEAL_DEMO_USER", default="demo")
 REGIODEAL_DEMO_PASSWORD = env.str("REGIODEAL_DEMO_PASSWORD", default="regiodeal-demo")
+
+# Opt in to Django 6's default now: a URL typed without a scheme is taken as https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
