@@ -22,7 +22,11 @@ def euro_column(field: str, description: str) -> Callable:
 
 
 def run_each(
-    request: HttpRequest, modeladmin: admin.ModelAdmin, objects, action: Callable, done: str
+    request: HttpRequest,
+    modeladmin: admin.ModelAdmin,
+    objects,
+    action: Callable,
+    done: Callable[[int], str],
 ) -> None:
     """Apply a service to each selected object; report successes and refusals separately."""
     succeeded = 0
@@ -34,7 +38,7 @@ def run_each(
         else:
             succeeded += 1
     if succeeded:
-        modeladmin.message_user(request, done % {"count": succeeded}, messages.SUCCESS)
+        modeladmin.message_user(request, done(succeeded), messages.SUCCESS)
 
 
 class LocalizedDecimalMixin:

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiodeal.core.admin_utils import LocalizedDecimalMixin, euro_column, run_each
@@ -78,7 +79,14 @@ class MeetingAdmin(SimpleHistoryAdmin):
             self,
             queryset,
             lambda meeting: services.publish_besluitenlijst(meeting, user=request.user),
-            _("%(count)d besluitenlijst(en) published."),
+            lambda count: (
+                ngettext(
+                    "%(count)d besluitenlijst published.",
+                    "%(count)d besluitenlijsten published.",
+                    count,
+                )
+                % {"count": count}
+            ),
         )
 
 
@@ -122,7 +130,10 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
             self,
             queryset,
             lambda decision: services.adopt_decision(decision, user=request.user),
-            _("%(count)d decision(s) adopted."),
+            lambda count: (
+                ngettext("%(count)d decision adopted.", "%(count)d decisions adopted.", count)
+                % {"count": count}
+            ),
         )
 
     @admin.action(description=_("Return the selected adopted decisions to draft"))
@@ -132,7 +143,14 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
             self,
             queryset,
             lambda decision: services.reopen_decision(decision, user=request.user),
-            _("%(count)d decision(s) returned to draft."),
+            lambda count: (
+                ngettext(
+                    "%(count)d decision returned to draft.",
+                    "%(count)d decisions returned to draft.",
+                    count,
+                )
+                % {"count": count}
+            ),
         )
 
 

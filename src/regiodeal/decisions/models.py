@@ -44,7 +44,7 @@ class Meeting(models.Model):
     def delete(self, *args, **kwargs):
         if self.is_published:
             raise ImmutableRecordError(
-                _("The besluitenlijst of this meeting has been published; it cannot be deleted.")
+                _("The meeting's besluitenlijst has been published; the meeting cannot be deleted.")
             )
         return super().delete(*args, **kwargs)
 
@@ -230,7 +230,7 @@ class Decision(models.Model):
                 errors["corrects"] = _("A decision cannot correct itself.")
             elif not original.is_published:
                 errors["corrects"] = _(
-                    "Only a published decision needs a correction; change the draft instead."
+                    "Only a published decision needs a correction; change the decision itself."
                 )
             elif self.project_id and original.project_id != self.project_id:
                 errors["corrects"] = _("A correction must be about the same project.")

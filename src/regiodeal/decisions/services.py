@@ -125,9 +125,10 @@ def create_correction(
     kind: str | None = None,
     user: AbstractBaseUser | None = None,
 ) -> Decision:
-    """A new draft decision that will replace a published one once it is published itself."""
-    if not original.is_published:
-        raise DomainError(_("Only a published decision needs a correction; change the draft."))
+    """A new draft decision that will replace a published one once it is published itself.
+
+    The decision's own validation refuses to correct anything but a published decision.
+    """
     return create_decision(
         meeting=meeting,
         project=original.project,

@@ -39,7 +39,7 @@ Row = dict[str, str]
 def _read_rows(
     path: Path, columns: tuple[str, ...], pattern: re.Pattern[str], label: str
 ) -> dict[str, tuple[int, Row]]:
-    """Rows keyed by code, with their line number. Messages are translated: users see them as is.
+    """Rows keyed by code, with their line number. Messages are translated and shown to users as is.
 
     ``label`` names the code column in a message, already translated ("municipality code").
     """
@@ -50,7 +50,10 @@ def _read_rows(
         missing = [column for column in columns if column not in (reader.fieldnames or [])]
         if missing:
             raise DomainError(
-                _("%(file)s, line 1: column %(missing)s is missing; expected columns: %(expected)s.")
+                _(
+                    "%(file)s, line 1: column %(missing)s is missing; "
+                    "expected columns: %(expected)s."
+                )
                 % {"file": path.name, "missing": ", ".join(missing), "expected": ", ".join(columns)}
             )
         rows: dict[str, tuple[int, Row]] = {}

@@ -109,6 +109,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # At INFO, WeasyPrint reports every layout step and fontTools every table of every font it
+    # subsets: dozens of lines per PDF that say nothing to an operator.
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 REGIODEAL_SITE_NAME = env.str("REGIODEAL_SITE_NAME", default="regiodeal")

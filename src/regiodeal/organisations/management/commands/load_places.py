@@ -13,8 +13,7 @@ class Command(BaseCommand):
     @property
     def help(self) -> str:
         return _(
-            "Loads the CBS list of municipalities and provinces "
-            "(by default the shipped 2025 list)."
+            "Loads the CBS list of municipalities and provinces (by default the shipped 2025 list)."
         )
 
     def add_arguments(self, parser: CommandParser) -> None:
