@@ -29,6 +29,7 @@ run: $(STAMP)
 	$(BIN)/regiodeal runserver $(HOST):$(PORT)
 
 test: $(STAMP)
+	@mkdir -p var
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/regiodeal makemigrations --check --dry-run

@@ -17,6 +17,6 @@ class DecisionState(models.TextChoices):
 
 
 # Kinds that carry no money: their amount must stay empty.
-KINDS_WITHOUT_AMOUNT = frozenset({DecisionKind.AFWIJZING, DecisionKind.UITSTEL})
+KINDS_WITHOUT_AMOUNT = (DecisionKind.AFWIJZING, DecisionKind.UITSTEL)
 # States whose amounts count as committed for the budget check of the office.
 COMMITTING_STATES = (DecisionState.VASTGESTELD, DecisionState.GEPUBLICEERD)
