@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "regiodeal.projects",
     "regiodeal.decisions",
     "regiodeal.publishing",
+    "regiodeal.ingest",
     "regiodeal.portal",
 ]
 
@@ -48,7 +49,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "regiodeal.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,3 +126,6 @@ REGIODEAL_DEMO_PASSWORD = env.str("REGIODEAL_DEMO_PASSWORD", default="regiodeal-
 
 # Opt in to Django 6's default now: a URL typed without a scheme is taken as https.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Imports of decision lists: files above this size are refused before they are read.
+REGIODEAL_IMPORT_MAX_BYTES = env.int("REGIODEAL_IMPORT_MAX_BYTES", default=25 * 1024 * 1024)

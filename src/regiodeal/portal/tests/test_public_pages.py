@@ -100,3 +100,18 @@ def test_project_page_lists_its_published_decisions(portfolio, client):
     body = client.get("/projecten/fietspad/").content.decode().replace("\u00a0", " ")
     assert "Besluitenlijst december 2021" in body
     assert "€ 250.000" in body
+
+
+def test_site_is_dutch_whatever_the_browser_asks_and_english_on_request(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/")
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_stylesheet_is_served(client, db):
+    response = client.get("/")
+    assert 'href="/static/regiodeal/site.css"' in response.content.decode()
+    stylesheet = client.get("/static/regiodeal/site.css")
+    assert stylesheet.status_code == 200
