@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint format install demo messages lock clean
+.PHONY: run test test-postgres lint format install demo messages lock clean bench
 
 $(STAMP): requirements/lock.txt requirements/build.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +30,8 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@mkdir -p var
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/regiodeal makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
@@ -41,12 +41,12 @@ test-postgres: $(STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests bench tools
+	$(BIN)/ruff format src tests bench tools
 
 demo: $(STAMP)
 	@mkdir -p var
@@ -65,3 +65,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
+
+# Import throughput per file format against the bare libraries (bench/README.md);
+# BENCH_ARGS=--quick for a short run.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

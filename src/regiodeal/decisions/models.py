@@ -162,10 +162,12 @@ class Decision(models.Model):
         indexes = [models.Index(fields=["state", "pillar"])]
         constraints = [
             models.CheckConstraint(
+                # A draft may still lack its amount (an imported list that did not state one);
+                # an adopted decision may not.
                 condition=models.Q(kind__in=[k.value for k in KINDS_WITHOUT_AMOUNT], amount=None)
                 | (
                     ~models.Q(kind__in=[k.value for k in KINDS_WITHOUT_AMOUNT])
-                    & ~models.Q(amount=None)
+                    & (~models.Q(amount=None) | models.Q(state=DecisionState.CONCEPT))
                 ),
                 name="decision_amount_matches_kind",
             ),
@@ -212,7 +214,8 @@ class Decision(models.Model):
             if self.amount is not None:
                 errors["amount"] = _("A rejection or deferral has no amount.")
         elif self.amount is None:
-            errors["amount"] = _("Enter the amount of this decision.")
+            if self.state != DecisionState.CONCEPT:
+                errors["amount"] = _("Enter the amount of this decision.")
         elif self.kind == DecisionKind.BUDGETWIJZIGING:
             if self.amount == 0:
                 errors["amount"] = _("A budget change cannot be zero.")

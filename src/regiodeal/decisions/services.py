@@ -22,7 +22,7 @@ from regiodeal.projects.constants import ProjectStatus
 from regiodeal.projects.models import Project
 
 from .budget import BudgetCheck, check_budget
-from .constants import DecisionKind, DecisionState
+from .constants import KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
 from .models import Decision, DecisionList, Meeting
 from .selectors import committed_amount
 
@@ -189,6 +189,11 @@ def adopt_decision(
     if decision.state != DecisionState.CONCEPT:
         raise DomainError(_("Only a draft decision can be adopted."), code="not_draft")
     decision.full_clean()
+    if decision.amount is None and decision.kind not in KINDS_WITHOUT_AMOUNT:
+        raise DomainError(
+            {"amount": _("Enter the amount of this decision before adopting it.")},
+            code="amount_missing",
+        )
     reason = (override_reason or decision.budget_override_reason).strip()
     exceeded = [check for check in budget_checks(decision) if check.exceeded]
     if exceeded and not reason:
@@ -256,3 +261,23 @@ def publish_besluitenlijst(
             project.status = new_status
             _with_history_user(project, user).save()
     return besluitenlijst
+
+
+@transaction.atomic
+def update_draft_decision(
+    decision: Decision,
+    *,
+    title: str,
+    kind: str,
+    amount: Decimal | None,
+    text: str,
+    user: AbstractBaseUser | None = None,
+) -> Decision:
+    """Change the fields of a draft; an adopted or published decision is not a draft."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.state != DecisionState.CONCEPT:
+        raise DomainError(_("Only a draft decision can be changed here."), code="not_draft")
+    decision.title, decision.kind, decision.amount, decision.text = title, kind, amount, text
+    decision.full_clean()
+    _with_history_user(decision, user).save()
+    return decision

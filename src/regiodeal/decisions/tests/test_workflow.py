@@ -175,3 +175,13 @@ def test_decision_for_a_project_of_another_programme_is_refused(project):
     with pytest.raises(ValidationError) as refused:
         make_decision(meeting, ProjectFactory())
     assert "project" in refused.value.message_dict
+
+
+def test_a_draft_may_lack_its_amount_but_cannot_be_adopted_without_one(project):
+    meeting = make_meeting(project.programme)
+    draft = make_decision(meeting, project, amount=None)
+    with pytest.raises(DomainError) as refused:
+        services.adopt_decision(draft)
+    assert "bedrag" in str(refused.value)
+    draft.refresh_from_db()
+    assert draft.state == DecisionState.CONCEPT
