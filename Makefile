@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres lint format install demo messages lock clean bench
+.PHONY: run test test-postgres audit lint format install demo messages lock clean bench
 
 $(STAMP): requirements/lock.txt requirements/build.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: $(STAMP)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 test-postgres: $(STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+# Static security analysis (medium and high findings fail) and a consistent environment.
+audit: $(STAMP)
+	$(BIN)/bandit -q -r src -ll
+	$(BIN)/python -m pip check
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,16 @@ def highlight(text: str, marks: list[Mark]) -> SafeString:
     for mark in sorted(marks, key=lambda m: (m.start, m.end)):
         if 0 <= mark.start < mark.end <= len(text) and (not kept or mark.start >= kept[-1].end):
             kept.append(mark)
-    parts, position = [], 0
+    # Escaped pieces and format_html marks are both SafeStrings; adding them keeps them safe.
+    html, position = SafeString(""), 0
     for mark in kept:
-        parts.append(escape(text[position : mark.start]))
-        parts.append(
-            f'<mark class="{escape(mark.css_class)}" id="{escape(mark.anchor)}" '
-            f'title="{escape(mark.label)}">{escape(text[mark.start : mark.end])}</mark>'
+        html += escape(text[position : mark.start])
+        html += format_html(
+            '<mark class="{}" id="{}" title="{}">{}</mark>',
+            mark.css_class,
+            mark.anchor,
+            mark.label,
+            text[mark.start : mark.end],
         )
         position = mark.end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))  # every piece above is escaped
+    return html + escape(text[position:])

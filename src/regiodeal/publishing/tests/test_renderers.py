@@ -2,10 +2,10 @@
 
 import re
 from io import BytesIO
-from xml.etree import ElementTree
 
 import docx
 import pytest
+from defusedxml import ElementTree
 from docx.oxml.ns import qn
 from odf import dc, meta, style, teletype, text
 from odf.opendocument import load
