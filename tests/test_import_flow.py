@@ -109,6 +109,7 @@ def test_import_review_adopt_publish_in_the_back_office(client, office, programm
                 f"{prefix}-project": decision.project_id,
                 f"{prefix}-text": decision.text,
                 f"{prefix}-adopt": "on",
+                f"{prefix}-version": decision.version,
             }
         )
     response = client.post(review_url, form)

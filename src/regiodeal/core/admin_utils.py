@@ -3,10 +3,12 @@
 from collections.abc import Callable
 from decimal import Decimal
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from .models import STALE
 from .money import format_euro
 
 
@@ -50,3 +52,25 @@ class LocalizedDecimalMixin:
         if isinstance(db_field, models.DecimalField):
             kwargs["localize"] = True
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class VersionedAdminForm(forms.ModelForm):
+    """Carries the version the user loaded, so a save over someone else's change is refused."""
+
+    # Not named "version": a model form may not list the model's non-editable field.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if self.instance.pk and loaded is not None:
+            current = type(self.instance)._base_manager.filter(pk=self.instance.pk)
+            if current.values_list("version", flat=True).first() != loaded:
+                raise forms.ValidationError(STALE, code="stale")
+            self.instance.version = loaded
+        return cleaned

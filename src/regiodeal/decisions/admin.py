@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from regiodeal.core.admin_utils import LocalizedDecimalMixin, euro_column, run_each
+from regiodeal.core.admin_utils import (
+    LocalizedDecimalMixin,
+    VersionedAdminForm,
+    euro_column,
+    run_each,
+)
 
 from . import services
 from .constants import DecisionState
@@ -28,8 +33,9 @@ DECISION_FIELDS = [
 
 class DecisionInline(LocalizedDecimalMixin, admin.TabularInline):
     model = Decision
+    form = VersionedAdminForm
     extra = 0
-    fields = ["position", "project", "kind", "title", "amount", "state"]
+    fields = ["position", "project", "kind", "title", "amount", "state", "loaded_version"]
     readonly_fields = ["state"]
     autocomplete_fields = ["project"]
     show_change_link = True
@@ -92,6 +98,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["heading", "meeting", "kind", "amount_display", "pillar", "state"]
     list_filter = ["state", "kind", "meeting__programme", "pillar", "meeting"]
     search_fields = ["title", "text", "project__title"]
@@ -104,7 +111,9 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
     readonly_fields = ["state", "adopted_at", "published_at"]
 
     def get_fields(self, request, obj=None):
-        return [*DECISION_FIELDS, *self.readonly_fields] if obj else DECISION_FIELDS
+        if obj is None:
+            return DECISION_FIELDS
+        return [*DECISION_FIELDS, "loaded_version", *self.readonly_fields]
 
     # Published decisions stay viewable, but the admin refuses to change or delete them (403);
     # the model refuses too, whatever path a change takes.

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from regiodeal.core.dates import month_year
 from regiodeal.core.errors import ImmutableRecordError
+from regiodeal.core.models import VersionedModel
 from regiodeal.programmes.models import MONEY, Pillar, Programme
 from regiodeal.projects.models import Project
 
@@ -81,7 +82,7 @@ PUBLISHED_IS_FINAL = _(
 )
 
 
-class Decision(models.Model):
+class Decision(VersionedModel):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("meeting")
     )

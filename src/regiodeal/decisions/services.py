@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from regiodeal.core.dates import month_year
 from regiodeal.core.errors import DomainError
+from regiodeal.core.models import STALE, ConcurrentEditError
 from regiodeal.core.money import format_euro
 from regiodeal.programmes.models import Programme
 from regiodeal.projects.constants import ProjectStatus
@@ -271,12 +272,19 @@ def update_draft_decision(
     kind: str,
     amount: Decimal | None,
     text: str,
+    expected_version: int | None = None,
     user: AbstractBaseUser | None = None,
 ) -> Decision:
-    """Change the fields of a draft; an adopted or published decision is not a draft."""
+    """Change the fields of a draft; an adopted or published decision is not a draft.
+
+    ``expected_version`` is the version the editor loaded: a save over a later change by
+    someone else is refused instead of overwriting it.
+    """
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.state != DecisionState.CONCEPT:
         raise DomainError(_("Only a draft decision can be changed here."), code="not_draft")
+    if expected_version is not None and expected_version != decision.version:
+        raise ConcurrentEditError(STALE, code="stale")
     decision.title, decision.kind, decision.amount, decision.text = title, kind, amount, text
     decision.full_clean()
     _with_history_user(decision, user).save()

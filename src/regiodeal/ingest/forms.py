@@ -40,6 +40,7 @@ class ReviewDecisionForm(forms.Form):
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
     adopt = forms.BooleanField(label=_("Adopt"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from regiodeal.core.models import STALE, ConcurrentEditError
 from regiodeal.decisions import services as decision_services
 from regiodeal.decisions.constants import DecisionState
 
@@ -88,6 +89,7 @@ def review(request: HttpRequest, pk: int, model_admin: ModelAdmin) -> HttpRespon
                     "amount": decision.amount,
                     "project": decision.project_id,
                     "text": decision.text,
+                    "version": decision.version,
                 },
             )
         rows.append({"decision": decision, "form": form, "evidence": _evidence(decision)})
@@ -122,13 +124,17 @@ def _save_review(request: HttpRequest, rows: list[dict]) -> bool:
         try:
             with transaction.atomic():
                 if data["project"].pk != decision.project_id:
+                    if decision.version != data["version"]:
+                        raise ConcurrentEditError(STALE, code="stale")
                     decision = relink_decision(decision, project=data["project"], user=request.user)
+                    data["version"] = decision.version
                 decision = decision_services.update_draft_decision(
                     decision,
                     title=data["title"],
                     kind=data["kind"],
                     amount=data["amount"],
                     text=data["text"],
+                    expected_version=data["version"],
                     user=request.user,
                 )
                 if data["adopt"]:

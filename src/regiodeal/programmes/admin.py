@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from regiodeal.core.admin_utils import LocalizedDecimalMixin, euro_column
+from regiodeal.core.admin_utils import LocalizedDecimalMixin, VersionedAdminForm, euro_column
 from regiodeal.core.money import format_euro
 
 from .models import FunderContribution, Pillar, Programme, Theme
@@ -10,14 +10,16 @@ from .models import FunderContribution, Pillar, Programme, Theme
 
 class FunderContributionInline(LocalizedDecimalMixin, admin.TabularInline):
     model = FunderContribution
+    form = VersionedAdminForm
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
 class PillarInline(LocalizedDecimalMixin, admin.TabularInline):
     model = Pillar
+    form = VersionedAdminForm
     extra = 0
-    fields = ["position", "name", "slug", "budget", "budget_note"]
+    fields = ["position", "name", "slug", "budget", "budget_note", "loaded_version"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -30,6 +32,7 @@ class ThemeInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["name", "start_date", "end_date", "total"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -42,6 +45,7 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 
 @admin.register(Pillar)
 class PillarAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["name", "programme", "budget_display", "budget_note"]
     list_filter = ["programme"]
     search_fields = ["name"]
@@ -50,6 +54,7 @@ class PillarAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
 
 @admin.register(FunderContribution)
 class FunderContributionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["organisation", "programme", "amount_display"]
     list_filter = ["programme"]
     search_fields = ["organisation__name"]

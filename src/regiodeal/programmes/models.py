@@ -7,12 +7,13 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regiodeal.core.models import VersionedModel
 from regiodeal.organisations.models import Organisation
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
-class Programme(models.Model):
+class Programme(VersionedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     start_date = models.DateField(_("start of period"))
@@ -50,7 +51,7 @@ class Programme(models.Model):
         return total or Decimal("0.00")
 
 
-class FunderContribution(models.Model):
+class FunderContribution(VersionedModel):
     programme = models.ForeignKey(
         Programme,
         on_delete=models.CASCADE,
@@ -85,7 +86,7 @@ class FunderContribution(models.Model):
         return f"{self.organisation} – {self.programme}"
 
 
-class Pillar(models.Model):
+class Pillar(VersionedModel):
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="pillars", verbose_name=_("programme")
     )

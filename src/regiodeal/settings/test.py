@@ -16,3 +16,8 @@ STORAGES = {
 # Static files are served from the apps' folders, so no collectstatic is needed for tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# SQLite tests use a file, not memory, so that a test can let a second process (the import
+# that it kills halfway) work on the same test database.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-regiodeal.sqlite3")}  # noqa: F405
