@@ -14,36 +14,40 @@ from regiodeal.ingest.documents import BlockKind, assemble
 from regiodeal.ingest.evaluate import evaluate_corpus
 from regiodeal.ingest.extract import extract
 
-CORPUS = Path(__file__).parent / "corpus"
+HERE = Path(__file__).parent
 
-# F1 per field on tests/corpus, measured 2026-11-28 (see `regiodeal evaluate-extraction`).
+# F1 per field, measured 2026-11-28 with `regiodeal evaluate-extraction`. tests/corpus is the
+# corpus the extractor was built on; tests/corpus2 was written afterwards, independently, in
+# styles the first does not have, and shows how far the rules carry to unseen documents.
 THRESHOLDS = {
-    "title": 0.98,
-    "amount": 0.98,
-    "title+amount": 0.98,
-    "kind": 0.97,
-    "places": 0.90,
+    "corpus": {"title": 0.98, "amount": 0.98, "title+amount": 0.98, "kind": 0.97, "places": 0.9},
+    "corpus2": {"title": 0.66, "amount": 0.76, "title+amount": 0.65, "kind": 0.64, "places": 0.58},
 }
+MINIMUM_DOCUMENTS = {"corpus": 31, "corpus2": 16}
 
 
-@pytest.fixture(scope="module")
-def report():
-    return evaluate_corpus(CORPUS)
+@pytest.fixture(scope="module", params=sorted(THRESHOLDS))
+def corpus(request):
+    return request.param, evaluate_corpus(HERE / request.param)
 
 
-def test_corpus_is_complete(report):
-    assert report.documents >= 31
+def test_corpus_is_complete(corpus):
+    name, report = corpus
+    assert report.documents >= MINIMUM_DOCUMENTS[name]
 
 
-@pytest.mark.parametrize("field", sorted(THRESHOLDS))
-def test_f1_per_field(report, field):
+@pytest.mark.parametrize("field", sorted(THRESHOLDS["corpus"]))
+def test_f1_per_field(corpus, field):
+    name, report = corpus
     score = report.scores[field]
-    assert score.f1 >= THRESHOLDS[field], (field, score, report.failures)
+    assert score.f1 >= THRESHOLDS[name][field], (field, score, report.failures)
 
 
-def test_decoy_amounts_are_not_reported(report):
-    # Every amount reported is one the gold marks as granted: precision, not only F1.
-    assert report.scores["amount"].precision >= 0.99, report.failures
+def test_decoy_amounts_are_not_reported(corpus):
+    # Amounts reported are ones the gold marks as granted: precision, not only F1.
+    name, report = corpus
+    minimum = 0.99 if name == "corpus" else 0.93
+    assert report.scores["amount"].precision >= minimum, report.failures
 
 
 block_kinds = st.sampled_from(list(BlockKind))

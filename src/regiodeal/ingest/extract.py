@@ -120,6 +120,10 @@ def _document_title(document: ReadDocument) -> Block | None:
     return None
 
 
+# "Aanvrager: Stichting X", "Subsidiebedrag: 12.500 EUR": a field, not a title.
+FIELD_LINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
+
+
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short line on its own before a paragraph: a title typed as a bold paragraph."""
     text = block.text
@@ -133,6 +137,8 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         and (text[0].isupper() or text[0].isdigit())
         and len(following.text) > len(text)
         and not STATUS_LABEL.match(text)
+        and not FIELD_LINE.match(text)
+        and text[0].isalnum()
     )
 
 
@@ -200,15 +206,32 @@ def _mentions(
     return [(m, classify(text, m)) for m in find_amounts(text)]
 
 
+# "Eerder ontving het project al € 120.000": a grant of an earlier decision, not this one.
+EARLIER = re.compile(
+    r"\b(eerder|eerdere|al eerder|vorig\w*|in \d{4} (?:al )?(?:ontving|kreeg))\b", re.I
+)
+# Words that make an amount without its own cue plausible as a grant.
+GRANT_CONTEXT = re.compile(
+    r"toegekend|toe te kennen|\bkent\b|beschikbaar|bijdrage|subsidie|ontvangt|krijgt|"
+    r"gereserveerd|verleend|verlenen|honore|akkoord|besluit|ter beschikking|bedrag",
+    re.IGNORECASE,
+)
+
+
 def _pick_amount(
     document: ReadDocument, start: int, end: int, *, lenient: bool
 ) -> tuple[MoneyMention | None, Span | None, float]:
     """The granted amount in a span; ``lenient`` accepts an amount with no cue either way."""
-    mentions = _mentions(document, start, end)
+    text = document.text[start:end]
+    mentions = [
+        (m, role)
+        for m, role in _mentions(document, start, end)
+        if not EARLIER.search(text[max(0, m.start - 60) : m.start])
+    ]
     for mention, role in mentions:
         if role == AmountRole.GRANTED:
             return mention, (start + mention.start, start + mention.end), 0.95
-    if lenient:
+    if lenient and GRANT_CONTEXT.search(text):
         for mention, role in mentions:
             if role not in DECOYS:
                 return mention, (start + mention.start, start + mention.end), 0.75
@@ -268,7 +291,7 @@ def _item_decision(
     spans = [(body_start + a, body_start + b) for a, b in field_spans(text[body_start:])]
     mention, amount_span, confidence = None, None, 0.0
     if len(spans) > 1:
-        title_span = spans[0]
+        title_span = _title_field(text, spans)
         # Each field is judged on its own words: "gemeente Midden-Groningen" in the applicant
         # field does not make the amount in the next field a co-financing.
         for start, end in spans[1:]:
@@ -309,18 +332,45 @@ def _item_decision(
     return decision
 
 
+ORGANISATION_LEAD = re.compile(
+    r"^(?:stichting|vereniging|coöperatie|cooperatie|gemeente|provincie|dorpsraad|dorpsbelang|"
+    r"plaatselijk belang|ondernemersvereniging|buurtvereniging|wijkvereniging|jeugdsoos|"
+    r"woningcorporatie|waterschap|[\w&.\- ]+\b(?:b\.v\.|bv|n\.v\.|vof|college))\b",
+    re.IGNORECASE,
+)
+
+
+def _title_field(text: str, spans: list[Span]) -> Span:
+    """The field of a list line that names the project: the first, unless that is the applicant.
+
+    "Stichting Dorpsraad Stavenisse – Speeltuin aan de Haven – € 9.850" names the applicant
+    first; "Techniekpaviljoen Delfzijl – Noorderpoort – € 240.000" the project.
+    """
+    first = text[spans[0][0] : spans[0][1]]
+    second = text[spans[1][0] : spans[1][1]]
+    applicant_first = ORGANISATION_LEAD.match(first) and not ORGANISATION_LEAD.match(second)
+    return spans[1] if applicant_first and not find_amounts(second) else spans[0]
+
+
 def _to_decision(
     document: ReadDocument,
     row: Block,
-    title_span: Span,
+    cell_span: Span,
     amount: MoneyMention | None,
     amount_span: Span | None,
+    kind_hint: Kind | None = None,
 ) -> ExtractedDecision:
-    title = document.text[title_span[0] : title_span[1]]
-    decision = ExtractedDecision(title=clean_title(title), title_span=title_span)
+    cell = document.text[cell_span[0] : cell_span[1]]
+    title = clean_title(cell)
+    start = cell_span[0] + max(cell.find(title), 0)
+    decision = ExtractedDecision(title=title, title_span=(start, start + len(title)))
     _fill(
         document, decision, amount, amount_span, (row.start, row.end), 0.85, 0.85 if amount else 0
     )
+    if kind_hint is not None and decision.kind not in NO_AMOUNT_KINDS:
+        decision.kind = kind_hint
+        if kind_hint in NO_AMOUNT_KINDS:
+            decision.amount, decision.amount_span = None, None
     return decision
 
 

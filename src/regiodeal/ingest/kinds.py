@@ -21,7 +21,9 @@ CUES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\b(afgewezen|af te wijzen|wijst\b.{0,40}\baf\b|afwijzing|niet te honoreren|"
             r"niet gehonoreerd|niet honoreren|geen bijdrage|niet toegekend|niet toe te kennen|"
-            r"komt niet in aanmerking|voldoet niet aan)",
+            r"komt niet in aanmerking|voldoet niet aan|niet te financieren|niet akkoord|"
+            r"vi?el(?:t)? af|valt af|vi?el(?:t)? buiten|valt buiten|geweigerd|weigert|"
+            r"honoreert\b[^.;]{0,80}\bniet\b|wordt niet gehonoreerd|niet in behandeling)",
             re.IGNORECASE,
         ),
     ),
@@ -30,7 +32,8 @@ CUES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\b(aangehouden|aan te houden|houdt\b.{0,40}\baan\b|uitgesteld|uit te stellen|"
             r"besluitvorming (is|wordt) (verschoven|verdaagd)|verdaagd|nog geen besluit|"
-            r"besluit volgt|opnieuw geagendeerd|terugkomen op)\b",
+            r"besluit volgt|opnieuw geagendeerd|terugkomen op|op te schorten|opgeschort|"
+            r"doorgeschoven|terug op de agenda|aanhouden)\b",
             re.IGNORECASE,
         ),
     ),
@@ -38,7 +41,9 @@ CUES: list[tuple[Kind, re.Pattern[str]]] = [
         Kind.BUDGET_CHANGE,
         re.compile(
             r"\b(verhoogd met|verlaagd met|verhoging van de bijdrage|verlaging van de bijdrage|"
-            r"budgetwijziging|bijgesteld|ophoging|opgehoogd|verminderd met|neerwaarts)",
+            r"budgetwijziging|bijgesteld|ophoging|opgehoogd|verminderd met|neerwaarts|"
+            r"met\s+(?:€|EUR)\s?[\d.,]+(?:,-+)?\s+(?:verhoogd|verlaagd)|"
+            r"(?:verhoogd|verlaagd)\s+van\s+(?:€|EUR))",
             re.IGNORECASE,
         ),
     ),

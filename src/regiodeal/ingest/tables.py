@@ -4,10 +4,11 @@ import re
 
 from .amounts import AmountRole, MoneyMention, classify, find_amounts
 from .documents import Block, ReadDocument
+from .kinds import Kind, classify_kind
 
 CELL_SEPARATOR = " | "
 TITLE_HEADERS = re.compile(
-    r"^(project(naam|titel)?|titel|naam|initiatief|omschrijving|activiteit)", re.I
+    r"^(project(naam|titel)?|titel|naam|initiatief|omschrijving|activiteit|onderwerp)", re.I
 )
 GRANTED_HEADERS = re.compile(
     r"(toegekend|toekenning|bijdrage|subsidie|besluit|bedrag|regio ?deal|beschikbaar)", re.I
@@ -19,7 +20,9 @@ DECOY_HEADERS = re.compile(
 )
 TOTAL_ROW = re.compile(r"^\s*(sub)?totaal\b|^\s*total\b", re.I)
 
-Row = tuple[Block, tuple[int, int], MoneyMention | None, tuple[int, int] | None]
+Row = tuple[Block, tuple[int, int], MoneyMention | None, tuple[int, int] | None, Kind | None]
+# What an amount column says when nothing was granted: "€ 0", "–", "afgewezen", "aangehouden".
+NOTHING_GRANTED = re.compile(r"^\s*(?:€\s*)?(?:0(?:[.,]0+)?|[-–—]|nvt|n\.v\.t\.)\s*\*?\s*$", re.I)
 
 
 def _cells(row: Block) -> list[tuple[int, str]]:
@@ -62,12 +65,33 @@ def table_decisions(document: ReadDocument, rows: list[Block]) -> list[Row]:
             continue
         title_offset, title_text = cells[min(title_column, len(cells) - 1)]
         mention, span = _amount(cells, amount_column)
-        if mention is None or not title_text.strip() or find_amounts(title_text):
+        kind_hint = None
+        if mention is not None and mention.value == 0:
+            mention, span = None, None
+            kind_hint = Kind.REJECTION
+        if mention is None:
+            kind_hint = kind_hint or _outcome(cells, amount_column, row)
+            if kind_hint is None:
+                continue
+        if not title_text.strip() or find_amounts(title_text):
             continue
         stripped = title_text.strip()
         start = title_offset + title_text.find(stripped)
-        found.append((row, (start, start + len(stripped)), mention, span))
+        found.append((row, (start, start + len(stripped)), mention, span, kind_hint))
     return found
+
+
+def _outcome(cells: list[tuple[int, str]], amount_column: int | None, row: Block) -> Kind | None:
+    """Rejected or deferred, for a row without a granted amount; None if it says neither."""
+    if amount_column is not None and amount_column < len(cells):
+        cell = cells[amount_column][1]
+        if NOTHING_GRANTED.match(cell):
+            return Kind.REJECTION
+        kind = classify_kind(cell)
+        if kind in (Kind.REJECTION, Kind.DEFERRAL):
+            return kind
+    kind = classify_kind(row.text)
+    return kind if kind in (Kind.REJECTION, Kind.DEFERRAL) else None
 
 
 def _amount(

@@ -22,9 +22,22 @@ GENERIC_HEADINGS = re.compile(
     r"financi[eë]n|budget|stand van zaken|toegekende (projecten|aanvragen|subsidies)|"
     r"projecten|besluitenlijst.*|besluiten (van de )?stuurgroep.*|(niet )?gehonoreerd.*|"
     r"toegekend.*|(budget)?wijzigingen.*|nieuws.*|persbericht.*|regio ?deal\b.*|"
-    r"stuurgroep\b.*|programma\b.*|fonds\b.*|(voorjaars|najaars)ronde.*|openstelling.*)$",
+    r"stuurgroep\b.*|programma\b.*|fonds\b.*|(voorjaars|najaars)ronde.*|openstelling.*|"
+    r"vrijval.*|kern van de zaak|aanleiding|conclusie.*|voortgang.*|rondvraag.*|"
+    r"vaststelling.*|notulen.*|verslag.*|jaaroverzicht.*|opening.*|sluiting.*|"
+    r"projecten (pijler|programmalijn|thema)\b.*|pijler\b.*|programmalijn\b.*|"
+    r"wijziging.*|mededeling.*|legenda.*)$",
     re.IGNORECASE,
 )
+
+
+# "Subsidie Stichting X voor project Y", "Aanvraag Dorpsraad X: project 'Y'": the project is Y.
+NAMED_PROJECT = re.compile(
+    r"^(?:(?:subsidie|bijdrage|aanvraag|verzoek|vervolgaanvraag)\b.*?(?:\bvoor|:)\s+)?"
+    r"(?:het\s+)?(?:pilot)?project\s+[\"'“‘„]?(?P<name>[^\"'”’]+?)[\"'”’]?$",
+    re.IGNORECASE,
+)
+QUOTED_NAME = re.compile(r"[\"“‘„']([A-Z0-9À-Ý][^\"”’']{2,100})[\"”’']")
 
 
 def clean_title(text: str) -> str:
@@ -32,6 +45,9 @@ def clean_title(text: str) -> str:
     text = LEADING_MARK.sub("", text.strip())
     text = BRACKETED_AMOUNT.sub("", text)
     text = text.strip(TRAILING)
+    named = NAMED_PROJECT.match(text)
+    if named and len(named["name"].split()) <= 12:
+        text = named["name"].strip(TRAILING)
     # Quotes around the whole title are typography, not part of the name.
     if len(text) > 2 and text[0] in "\"'“‘„" and text[-1] in "\"'”’":
         text = text[1:-1].strip()
@@ -92,12 +108,14 @@ _NAME = r"([A-Z0-9À-Ý][^,;()€]*?)"
 _NAME_END = (
     r"(?=\s+(?:in|te)\s+[A-ZÀ-Ý]|\s+(?:is|wordt|worden|werd|ontvangt|krijgt|heeft|kan|kunnen|"
     r"zal|gaat|trekt|toegekend|verlengd|verhoogd|verlaagd|afgewezen|aangehouden|dat|die|"
-    r"waarmee|waarvoor|waarin|om|met\s+een|voor\s+een|van\s+€|een\s+bijdrage)\b|"
-    r"\s*[,;()]|\.(?:\s|$)|$)"
+    r"waarmee|waarvoor|waarin|om|met\s+een|voor\s+een|van\s+€|een\s+bijdrage|viel|valt|"
+    r"niet)\b|\s+(?:af|aan|toe)(?:\s+tot\b|\s*[.,;]|$)|\s*[,;()]|\.(?:\s|$)|$)"
 )
 PROSE_PATTERNS = [
     # "aan het project 'Groene Schoolpleinen'", "project “Zorg in de wijk”"
-    re.compile(rf"\bproject(?:en)?\s+{_QUOTED}", re.IGNORECASE),
+    re.compile(rf"\bproject(?:en|voorstel)?\s+{_QUOTED}", re.IGNORECASE),
+    # any quoted name in a decision sentence: "kent aan het ‘Dorpsservicepunt Ysselsteyn’ …"
+    re.compile(r"[\"“‘„']([A-Z0-9À-Ý][^\"”’']{2,100})[\"”’']"),
     # "aan het project Groene Schoolpleinen in Borger-Odoorn", "de bijdrage aan Woonpunt Hulst"
     re.compile(
         rf"\b(?:(?:het|voor|aan)\s+(?:pilot)?(?:project|initiatief|plan)|bijdrage\s+aan"
@@ -105,17 +123,31 @@ PROSE_PATTERNS = [
     ),
     # "de aanvraag (voor een vervolg van het project) Evenementenhal Warffum (…) niet te …"
     re.compile(
-        rf"\baanvraag\s+(?:voor\s+)?(?:een\s+vervolg\s+van\s+)?(?:het\s+project\s+)?"
-        rf"{_NAME}{_NAME_END}"
+        rf"\b(?:vervolg)?aanvraag\s+(?:voor\s+|van\s+)?(?:een\s+vervolg\s+van\s+)?"
+        rf"(?:het\s+project\s+|de\s+|het\s+)?{_NAME}{_NAME_END}"
     ),
+    # "Naar de Speeltuin Paesens-Moddergat gaat € 14.500"
+    re.compile(rf"\b[Nn]aar\s+(?:de|het)\s+{_NAME}\s+gaat\b"),
     # "Voor de verbouwing van Dorpshuis De Schaapskooi trekt de Regio Deal …"
     re.compile(
         rf"\b(?:verbouwing|bouw|aanleg|realisatie|inrichting|renovatie|oprichting)\s+van\s+"
         rf"(?:het\s+|de\s+)?{_NAME}{_NAME_END}"
     ),
-    # "Het project Dorpshuis De Spil ontvangt …", "Dorpshuis De Spil krijgt …"
-    re.compile(rf"^(?:Ook\s+)?(?:[Hh]et\s+project\s+)?{_NAME}\s+(?:ontvangt|krijgt)\b"),
+    # "Het project Dorpshuis De Spil ontvangt …", "Dorpshuis De Kap in Ternaard krijgt …"
+    re.compile(
+        rf"^(?:Ook\s+)?(?:[Hh]et\s+project\s+)?{_NAME}(?:\s+(?:in|te)\s+[A-ZÀ-Ý][\w'’\-]*)?"
+        r"\s+(?:ontvangt|krijgt)\b"
+    ),
+    # "stelt € 52.500 ter beschikking voor Taalmaatjes Nunspeet."
+    re.compile(
+        rf"(?:beschikbaar\s+te\s+stellen|ter\s+beschikking|toe\s+te\s+kennen|toegekend)"
+        rf"\s+(?:aan|voor)\s+(?:het\s+project\s+|de\s+|het\s+)?{_NAME}{_NAME_END}"
+    ),
 ]
+# "De stuurgroep besluit:", "Besluit:" in front of the decision sentence.
+DECISION_LABEL = re.compile(
+    r"^\s*(?:(?:de\s+)?(?:stuurgroep|commissie|bestuur)\s+)?besluit\s*:\s*", re.I
+)
 
 
 # "Het project", "Dit initiatief": words that refer to a project named elsewhere.
@@ -126,15 +158,20 @@ REFERRING = re.compile(
 
 def title_from_prose(sentence: str) -> tuple[str, int] | None:
     """A short noun phrase naming the project, with its offset in ``sentence``."""
+    label = DECISION_LABEL.match(sentence)
+    skip = label.end() if label else 0
     for pattern in PROSE_PATTERNS:
-        match = pattern.search(sentence)
-        if match:
-            title = match.group(1).strip(TRAILING)
-            if (
-                title
-                and len(title.split()) <= 12
-                and not is_generic_heading(title)
-                and not REFERRING.match(title)
-            ):
-                return title, match.start(1)
+        # Patterns anchored at "^" read the sentence after a "Besluit:" label.
+        anchored = pattern.pattern.startswith("^")
+        match = pattern.match(sentence[skip:]) if anchored else pattern.search(sentence, skip)
+        if not match:
+            continue
+        title = match.group(1).strip(TRAILING)
+        if (
+            title
+            and len(title.split()) <= 12
+            and not is_generic_heading(title)
+            and not REFERRING.match(title)
+        ):
+            return title, match.start(1) + (skip if anchored else 0)
     return None
