@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 # styles the first does not have, and shows how far the rules carry to unseen documents.
 THRESHOLDS = {
     "corpus": {"title": 0.98, "amount": 0.98, "title+amount": 0.98, "kind": 0.97, "places": 0.9},
-    "corpus2": {"title": 0.66, "amount": 0.76, "title+amount": 0.65, "kind": 0.64, "places": 0.58},
+    "corpus2": {"title": 0.76, "amount": 0.82, "title+amount": 0.76, "kind": 0.73, "places": 0.68},
 }
 MINIMUM_DOCUMENTS = {"corpus": 31, "corpus2": 16}
 
@@ -46,7 +46,7 @@ def test_f1_per_field(corpus, field):
 def test_decoy_amounts_are_not_reported(corpus):
     # Amounts reported are ones the gold marks as granted: precision, not only F1.
     name, report = corpus
-    minimum = 0.99 if name == "corpus" else 0.93
+    minimum = 0.99 if name == "corpus" else 0.96
     assert report.scores["amount"].precision >= minimum, report.failures
 
 

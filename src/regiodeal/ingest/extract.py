@@ -6,6 +6,7 @@ sentence that grants money (or rejects or defers a request) is one. Every field 
 its evidence in the normalised text, so the review screen can highlight it.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -249,7 +250,9 @@ def _is_project_heading(document: ReadDocument, section: Section) -> bool:
         # A heading over a list of amounts is a group ("Toekenningen") unless it has one itself.
         return bool(find_amounts(heading.text))
     if find_amounts(heading.text):
-        return True
+        # "Dorpshuis De Spil (€ 272.780)" names a project; "Ruim 1,5 miljoen euro voor
+        # kindcentrum Albergen: Noaberfonds verdeelt …" is a news headline over several.
+        return len(heading.text.split()) <= 10
     text = _body_text(document, body)
     if not text or RESPECTIVELY.search(text):
         return False
@@ -262,10 +265,24 @@ def _is_project_heading(document: ReadDocument, section: Section) -> bool:
     return mention is not None or classify_kind(text) in NO_AMOUNT_KINDS
 
 
+SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _heading_title(text: str) -> str:
+    """The project named by a heading; "Skatepark Milheeze – Jongerenraad Gemert-Bakel" names
+    the applicant after the dash, "Dorpsteams Oldebroek – fase 2" only continues the name."""
+    title = clean_title(text)
+    parts = SPACED_DASH.split(title)
+    if len(parts) == 2 and parts[1][:1].isupper() and not find_amounts(title):
+        first, second = parts
+        return second if ORGANISATION_LEAD.match(first) else first
+    return title
+
+
 def _heading_decision(
     document: ReadDocument, heading: Block, body: list[Block]
 ) -> ExtractedDecision:
-    title = clean_title(heading.text)
+    title = _heading_title(heading.text)
     title_start = heading.start + heading.text.find(title) if title else heading.start
     span = _body_span(body) if body else (heading.end, heading.end)
     mention, amount_span, confidence = _pick_amount(
@@ -333,7 +350,8 @@ def _item_decision(
 
 
 ORGANISATION_LEAD = re.compile(
-    r"^(?:stichting|vereniging|coöperatie|cooperatie|gemeente|provincie|dorpsraad|dorpsbelang|"
+    r"^(?:\w*(?:vereniging|stichting|raad|kring|club|soos|bond|comité|werkgroep|coöperatie)\b|"
+    r"stichting|vereniging|coöperatie|cooperatie|gemeente|provincie|dorpsraad|dorpsbelang|"
     r"plaatselijk belang|ondernemersvereniging|buurtvereniging|wijkvereniging|jeugdsoos|"
     r"woningcorporatie|waterschap|[\w&.\- ]+\b(?:b\.v\.|bv|n\.v\.|vof|college))\b",
     re.IGNORECASE,
@@ -348,8 +366,12 @@ def _title_field(text: str, spans: list[Span]) -> Span:
     """
     first = text[spans[0][0] : spans[0][1]]
     second = text[spans[1][0] : spans[1][1]]
+    # The name ends where a remark in brackets or after a colon begins.
+    name = re.split(r"\s*[(:]", second, maxsplit=1)[0].strip()
     applicant_first = ORGANISATION_LEAD.match(first) and not ORGANISATION_LEAD.match(second)
-    return spans[1] if applicant_first and not find_amounts(second) else spans[0]
+    if applicant_first and name and not find_amounts(name):
+        return spans[1][0], spans[1][0] + len(name)
+    return spans[0]
 
 
 def _to_decision(
@@ -462,6 +484,8 @@ def _fill(
     """Amount, kind, places, organisations, pillar and description from the decision's scope."""
     text = document.text[scope[0] : scope[1]]
     decision.kind = classify_kind(text)
+    if decision.kind == Kind.BUDGET_CHANGE:
+        mention, amount_span = _budget_change(document, scope, mention, amount_span)
     if decision.kind not in NO_AMOUNT_KINDS and mention is not None:
         value = (
             -mention.value
@@ -488,6 +512,34 @@ def _fill(
         else 0.3
     )
     decision.confidence = round(min(1.0, (title_confidence + amount_part) / 2), 2)
+
+
+# "verlaagd van € 64.000 naar € 41.500": the change is the difference; "met € 30.000 verlaagd
+# tot € 110.000": the change is the amount after "met", not the new total.
+CHANGE_FROM_TO = re.compile(r"\bvan\s*$")
+CHANGE_BY = re.compile(r"\bmet\s*$")
+
+
+def _budget_change(
+    document: ReadDocument, scope: Span, mention: MoneyMention | None, span: Span | None
+) -> tuple[MoneyMention | None, Span | None]:
+    text = document.text[scope[0] : scope[1]]
+    mentions = find_amounts(text)
+    for index, found in enumerate(mentions):
+        before = text[max(0, found.start - 12) : found.start]
+        if CHANGE_BY.search(before):
+            return found, (scope[0] + found.start, scope[0] + found.end)
+        if CHANGE_FROM_TO.search(before) and index + 1 < len(mentions):
+            target = mentions[index + 1]
+            if re.fullmatch(r"\s*(?:naar|tot|in)\s*", text[found.end : target.start]):
+                change = dataclasses.replace(
+                    found,
+                    value=abs(target.value - found.value),
+                    end=target.end,
+                    text=text[found.start : target.end],
+                )
+                return change, (scope[0] + found.start, scope[0] + target.end)
+    return mention, span
 
 
 def _named_pillar(text: str) -> str | None:

@@ -103,10 +103,10 @@ def _amount(
             continue
         offset, text = cells[index]
         for mention in find_amounts(text):
-            # Without a header, a row's last amount is taken unless the cell's own words make it
-            # a decoy ("totale kosten € 80.000").
+            # The granted column, or without a header the row's last amount, unless the cell's
+            # own words make it a decoy ("totale kosten € 80.000", "begroting (totaal € 4,3 mln)").
             role = classify(text, mention)
-            if amount_column is None and role not in (AmountRole.GRANTED, AmountRole.UNKNOWN):
+            if role not in (AmountRole.GRANTED, AmountRole.UNKNOWN):
                 continue
             return mention, (offset + mention.start, offset + mention.end)
     return None, None

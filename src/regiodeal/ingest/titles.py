@@ -37,6 +37,8 @@ NAMED_PROJECT = re.compile(
     r"(?:het\s+)?(?:pilot)?project\s+[\"'“‘„]?(?P<name>[^\"'”’]+?)[\"'”’]?$",
     re.IGNORECASE,
 )
+# "Project 'Bathmen Bruist' – verhoging bijdrage": a quoted name after "project".
+QUOTED_PROJECT = re.compile(r"\bproject\s+[\"'“‘„](?P<name>[^\"'”’]{3,100})[\"'”’]", re.I)
 QUOTED_NAME = re.compile(r"[\"“‘„']([A-Z0-9À-Ý][^\"”’']{2,100})[\"”’']")
 
 
@@ -45,7 +47,7 @@ def clean_title(text: str) -> str:
     text = LEADING_MARK.sub("", text.strip())
     text = BRACKETED_AMOUNT.sub("", text)
     text = text.strip(TRAILING)
-    named = NAMED_PROJECT.match(text)
+    named = NAMED_PROJECT.match(text) or QUOTED_PROJECT.search(text)
     if named and len(named["name"].split()) <= 12:
         text = named["name"].strip(TRAILING)
     # Quotes around the whole title are typography, not part of the name.
@@ -57,7 +59,7 @@ def clean_title(text: str) -> str:
 # A heading with a finite verb is a news headline ("Drie projecten krijgen steun"), not a name.
 HEADLINE_VERB = re.compile(
     r"\b(gaat|gaan|krijgt|krijgen|ontvangt|ontvangen|wordt|worden|is|zijn|komt|komen|steunt|"
-    r"steunen|investeert|investeren|kan|kunnen)\b",
+    r"steunen|investeert|investeren|kan|kunnen|verdeelt|verdelen)\b",
     re.IGNORECASE,
 )
 
@@ -126,8 +128,9 @@ PROSE_PATTERNS = [
         rf"\b(?:vervolg)?aanvraag\s+(?:voor\s+|van\s+)?(?:een\s+vervolg\s+van\s+)?"
         rf"(?:het\s+project\s+|de\s+|het\s+)?{_NAME}{_NAME_END}"
     ),
-    # "Naar de Speeltuin Paesens-Moddergat gaat € 14.500"
+    # "Naar de Speeltuin Paesens-Moddergat gaat € 14.500", "… gaat naar het nieuwe Kindcentrum X"
     re.compile(rf"\b[Nn]aar\s+(?:de|het)\s+{_NAME}\s+gaat\b"),
+    re.compile(rf"\bgaat\s+naar\s+(?:het\s+|de\s+)?(?:nieuwe\s+)?{_NAME}{_NAME_END}"),
     # "Voor de verbouwing van Dorpshuis De Schaapskooi trekt de Regio Deal …"
     re.compile(
         rf"\b(?:verbouwing|bouw|aanleg|realisatie|inrichting|renovatie|oprichting)\s+van\s+"
