@@ -121,6 +121,21 @@ def _document_title(document: ReadDocument) -> Block | None:
     return None
 
 
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s")
+LETTERED = re.compile(r"^\s*[a-h][.)]\s")
+
+
+def _agenda_point(block: Block, following: Block | None, sections: list[Section]) -> bool:
+    """A numbered agenda point ("3. Subsidie … voor project X Besluit: …") starts a section:
+    when lettered points follow it, or when the points before it did too."""
+    if block.kind != BlockKind.LIST_ITEM or not NUMBERED.match(block.text):
+        return False
+    if following is not None and LETTERED.match(following.text):
+        return True
+    previous = sections[-1].heading
+    return previous is not None and previous.kind == BlockKind.LIST_ITEM
+
+
 # "Aanvrager: Stichting X", "Subsidiebedrag: 12.500 EUR": a field, not a title.
 FIELD_LINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
 
@@ -167,7 +182,7 @@ def _sections(document: ReadDocument, title: Block | None) -> list[Section]:
         if block is title:
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if block.kind == BlockKind.HEADING:
+        if block.kind == BlockKind.HEADING or _agenda_point(block, following, sections):
             sections.append(Section(heading=block, body=[]))
         elif _looks_like_heading(block, following):
             sections.append(Section(heading=block, body=[], pseudo=True))
@@ -181,8 +196,20 @@ def _section_decisions(
 ) -> list[ExtractedDecision]:
     heading = section.heading
     found: list[ExtractedDecision] = []
+    if heading is not None and heading.kind == BlockKind.LIST_ITEM:
+        decision = _agenda_decision(document, section)
+        return [decision] if decision else []
     if heading is not None and _is_project_heading(document, section):
-        found.append(_heading_decision(document, heading, section.body))
+        body, siblings = section.body, []
+        if LETTERED.match(heading.text):
+            # "a) Repair Café …" with "b) Dorpsommetjes …" read into its body: the siblings
+            # are decisions of their own.
+            cut = next((i for i, b in enumerate(body) if LETTERED.match(b.text)), len(body))
+            body, siblings = body[:cut], body[cut:]
+        found.append(_heading_decision(document, heading, body))
+        for sibling in siblings:
+            if sibling.kind == BlockKind.LIST_ITEM and (item := _item_decision(document, sibling)):
+                found.append(item)
         return found
     rows = [b for b in section.body if b.kind == BlockKind.TABLE_ROW]
     found.extend(_to_decision(document, *row) for row in table_decisions(document, rows))
@@ -245,7 +272,13 @@ def _is_project_heading(document: ReadDocument, section: Section) -> bool:
         return False
     if len(heading.text) > 200 or is_headline(heading.text):
         return False
-    listed = [b for b in body if b.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)]
+    # Lettered points ("a. een subsidie te verlenen van …") spell out one decision; they are
+    # not a list of decisions of their own.
+    listed = [
+        b
+        for b in body
+        if b.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW) and not LETTERED.match(b.text)
+    ]
     if any(find_amounts(b.text) for b in listed):
         # A heading over a list of amounts is a group ("Toekenningen") unless it has one itself.
         return bool(find_amounts(heading.text))
@@ -263,6 +296,26 @@ def _is_project_heading(document: ReadDocument, section: Section) -> bool:
         document, *_body_span(body), lenient=not section.pseudo
     )
     return mention is not None or classify_kind(text) in NO_AMOUNT_KINDS
+
+
+def _agenda_decision(document: ReadDocument, section: Section) -> ExtractedDecision | None:
+    """One agenda point: a decision when it grants money, or rejects or defers a request."""
+    heading = section.heading
+    end = section.body[-1].end if section.body else heading.end
+    text = document.text[heading.start : end]
+    title = clean_title(heading.text)
+    if not title or len(title.split()) > 14 or is_generic_heading(title):
+        return None
+    mention, amount_span, confidence = _pick_amount(document, heading.start, end, lenient=False)
+    kind = classify_kind(text)
+    if mention is None and kind not in NO_AMOUNT_KINDS:
+        return None
+    if mention is None and not re.search(r"aanvraag|subsidie|bijdrage|project", text, re.I):
+        return None
+    start = heading.start + heading.text.find(title)
+    decision = ExtractedDecision(title=title, title_span=(start, start + len(title)))
+    _fill(document, decision, mention, amount_span, (heading.start, end), 0.8, confidence)
+    return decision
 
 
 SPACED_DASH = re.compile(r"\s+[–—-]\s+")

@@ -26,7 +26,10 @@ GENERIC_HEADINGS = re.compile(
     r"vrijval.*|kern van de zaak|aanleiding|conclusie.*|voortgang.*|rondvraag.*|"
     r"vaststelling.*|notulen.*|verslag.*|jaaroverzicht.*|opening.*|sluiting.*|"
     r"projecten (pijler|programmalijn|thema)\b.*|pijler\b.*|programmalijn\b.*|"
-    r"wijziging.*|mededeling.*|legenda.*)$",
+    r"wijziging.*|mededeling.*|legenda.*|jaarrekening.*|benoeming.*|beantwoording.*|"
+    r"(ontwerp)?begroting.*|statenvragen.*|"
+    r"([eé][eé]n|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+) "
+    r"(aanvra|project|initiatie)\w*.*)$",
     re.IGNORECASE,
 )
 
@@ -42,9 +45,17 @@ QUOTED_PROJECT = re.compile(r"\bproject\s+[\"'“‘„](?P<name>[^\"'”’]{3,
 QUOTED_NAME = re.compile(r"[\"“‘„']([A-Z0-9À-Ý][^\"”’']{2,100})[\"”’']")
 
 
+# Fields that follow an agenda point's title on the same line: "… Portefeuillehouder: X".
+FIELD_LABEL = re.compile(
+    r"\s+(?:Portefeuillehouder|Zaaknummer|Besluit|Toelichting|Aanvrager|Bedrag|Kenmerk|"
+    r"Datum|Locatie|Status|Advies|Voorstel)\s*:\s.*$"
+)
+
+
 def clean_title(text: str) -> str:
     """A title without numbering, a bracketed amount, or trailing punctuation."""
     text = LEADING_MARK.sub("", text.strip())
+    text = FIELD_LABEL.sub("", text)
     text = BRACKETED_AMOUNT.sub("", text)
     text = text.strip(TRAILING)
     named = NAMED_PROJECT.match(text) or QUOTED_PROJECT.search(text)
