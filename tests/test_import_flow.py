@@ -250,3 +250,14 @@ def test_import_command_imports_the_seed(programme, capsys):
     assert re.search(r"5 ", capsys.readouterr().out)
     call_command("import", str(SEED), "--programme", programme.slug)
     assert SourceDocument.objects.count() == 1
+
+
+def test_stored_file_name_comes_from_the_content_not_the_upload(programme):
+    data, _name = seed_as("txt")
+    source = import_document(
+        programme=programme, data=data, filename="../../etc/passwd; rm -rf.txt"
+    ).source
+    assert source.original_name == "../../etc/passwd; rm -rf.txt"
+    stored = Path(source.file.name)
+    assert stored.name == f"{source.sha256}.txt"
+    assert ".." not in stored.parts

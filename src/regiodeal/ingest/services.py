@@ -7,6 +7,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -93,7 +94,10 @@ def import_document(
         extracted_date=extraction.date or "",
         uploaded_by=user,
     )
-    source.file.save(filename, ContentFile(data), save=False)
+    # Stored under its content hash: no name from outside reaches the file system, and the
+    # original name stays in the record.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    source.file.save(f"{digest}{suffix}", ContentFile(data), save=False)
     try:
         with transaction.atomic():
             source.meeting = _draft_meeting(programme, extraction, filename, user)

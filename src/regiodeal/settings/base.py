@@ -180,3 +180,5 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Imports of decision lists: files above this size are refused before they are read.
 REGIODEAL_IMPORT_MAX_BYTES = env.int("REGIODEAL_IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
+# PDFs with more pages are refused: reading takes up to half a second a page.
+REGIODEAL_IMPORT_MAX_PAGES = env.int("REGIODEAL_IMPORT_MAX_PAGES", default=300)

@@ -9,6 +9,7 @@ import io
 import re
 from collections import Counter
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
@@ -40,6 +41,14 @@ def read_pdf(data: bytes, source: str) -> ReadDocument:
     reader = _open(data, source)
     if len(reader.pages) == 0:
         raise damaged(source)
+    # pypdf takes up to half a second a page: a page limit bounds the time a request may take.
+    limit = settings.REGIODEAL_IMPORT_MAX_PAGES
+    if len(reader.pages) > limit:
+        raise UnreadableFileError(
+            _("%(file)s has %(pages)d pages; files up to %(limit)d pages can be imported.")
+            % {"file": source, "pages": len(reader.pages), "limit": limit},
+            code="too_many_pages",
+        )
     pages = [_page_lines(page) for page in reader.pages]
     if not any(line.strip() for page in pages for line in page):
         raise UnreadableFileError(

@@ -763,3 +763,18 @@ def test_no_library_exception_escapes(monkeypatch, failure):
         read_bytes(make_docx(), "stuk.docx")
     assert "stuk.docx" in messages(error)
     assert isinstance(error.value, IngestError)
+
+
+def test_pdf_over_the_page_limit_is_refused(settings):
+    from pypdf import PdfWriter
+
+    settings.REGIODEAL_IMPORT_MAX_PAGES = 2
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(UnreadableFileError) as refused:
+        read_bytes(buffer.getvalue(), "lang.pdf")
+    assert refused.value.code == "too_many_pages"
+    assert "lang.pdf" in refused.value.messages[0]
