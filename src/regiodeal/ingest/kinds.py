@@ -33,7 +33,7 @@ CUES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(aangehouden|aan te houden|houdt\b.{0,40}\baan\b|uitgesteld|uit te stellen|"
             r"besluitvorming (is|wordt) (verschoven|verdaagd)|verdaagd|nog geen besluit|"
             r"besluit volgt|opnieuw geagendeerd|terugkomen op|op te schorten|opgeschort|"
-            r"doorgeschoven|terug op de agenda|aanhouden)\b",
+            r"doorgeschoven|terug op de agenda|aanhouden|besluit\b[^.;]{0,40}\bpas\b)\b",
             re.IGNORECASE,
         ),
     ),

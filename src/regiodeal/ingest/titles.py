@@ -2,6 +2,8 @@
 
 import re
 
+from .amounts import find_amounts
+
 # "1.", "a)", "•", "-" and similar numbering in front of a heading or list line.
 LEADING_MARK = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf\u00b7*\-–—]+|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+"
@@ -141,7 +143,16 @@ PROSE_PATTERNS = [
     ),
     # "Naar de Speeltuin Paesens-Moddergat gaat € 14.500", "… gaat naar het nieuwe Kindcentrum X"
     re.compile(rf"\b[Nn]aar\s+(?:de|het)\s+{_NAME}\s+gaat\b"),
-    re.compile(rf"\bgaat\s+naar\s+(?:het\s+|de\s+)?(?:nieuwe\s+)?{_NAME}{_NAME_END}"),
+    re.compile(
+        rf"\bgaat\s+(?:[^.;]{{0,40}}?\s)?naar\s+(?:het\s+|de\s+)?(?:nieuwe\s+)?{_NAME}{_NAME_END}"
+    ),
+    # "Voor de Veilige Schoolroute Glane is 25.000 euro beschikbaar"
+    re.compile(rf"^Voor\s+(?:de|het)\s+{_NAME}\s+(?:is|wordt)\b"),
+    # "In Ootmarsum ontvangt Ootmarsum Cultureel … 60.000 euro" (the subject after the verb)
+    re.compile(rf"\b(?:ontvangt|krijgt)\s+(?:het\s+|de\s+)?{_NAME}{_NAME_END}"),
+    # "Het plan voor Natuurbad Overdinkel viel af", "Over Zorgerf Fleringen … besluit het fonds"
+    re.compile(rf"\b(?:plan|verzoek)\s+(?:voor|van)\s+(?:het\s+|de\s+)?{_NAME}{_NAME_END}"),
+    re.compile(rf"^Over\s+(?:het\s+|de\s+)?{_NAME}{_NAME_END}"),
     # "Voor de verbouwing van Dorpshuis De Schaapskooi trekt de Regio Deal …"
     re.compile(
         rf"\b(?:verbouwing|bouw|aanleg|realisatie|inrichting|renovatie|oprichting)\s+van\s+"
@@ -186,6 +197,7 @@ def title_from_prose(sentence: str) -> tuple[str, int] | None:
             and len(title.split()) <= 12
             and not is_generic_heading(title)
             and not REFERRING.match(title)
+            and not find_amounts(title)
         ):
             return title, match.start(1) + (skip if anchored else 0)
     return None

@@ -99,6 +99,7 @@ def _blocks(soup: BeautifulSoup) -> list[Part]:
     inline: list[str] = []
     # (children still to visit, the block element they belong to or None for inline ones)
     stack: list[tuple[Iterator, Tag | None]] = [(iter(soup.contents), None)]
+    consumed: set[int] = set()  # <dd> elements already read with their <dt>
 
     def flush() -> None:
         text = "".join(inline)
@@ -126,8 +127,20 @@ def _blocks(soup: BeautifulSoup) -> list[Part]:
         if not isinstance(node, Tag) or _dropped(node):
             continue
         name = node.name
+        if id(node) in consumed:
+            continue
         if name == "br":
             inline.append("\n")
+        elif name == "dt" and (field := _field(node)) is not None:
+            # A short term–value pair ("Subsidiebedrag" / "12.500 EUR") reads as one line, the
+            # way the page shows it; a term with a long description stays two blocks.
+            flush()
+            text, values = field
+            consumed.update(id(value) for value in values)
+            parts.append((BlockKind.PARAGRAPH, text, None, "dl"))
+        elif name == "summary":
+            flush()
+            parts.append((BlockKind.HEADING, _text(node)[0], None, name))
         elif name in _HEADINGS:
             flush()
             parts.append((BlockKind.HEADING, _text(node)[0], int(name[1]), name))
@@ -154,6 +167,19 @@ def _blocks(soup: BeautifulSoup) -> list[Part]:
             stack.append((iter(node.contents), None))
     flush()
     return parts
+
+
+def _field(term: Tag) -> tuple[str, list[Tag]] | None:
+    """ "Term: value" for a <dt> whose <dd> values are short, with those <dd> elements."""
+    values: list[Tag] = []
+    for sibling in term.find_next_siblings():
+        if sibling.name != "dd":
+            break
+        values.append(sibling)
+    texts = [" ".join(_text(value)[0].split()) for value in values]
+    if not values or sum(len(text) for text in texts) > 80:
+        return None
+    return f"{' '.join(_text(term)[0].split())}: {'; '.join(texts)}", values
 
 
 def _text(tag: Tag, prune: frozenset[str] = frozenset()) -> tuple[str, list[Tag]]:
