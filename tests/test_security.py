@@ -11,6 +11,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from regiodeal.core.roles import Role, group_of
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/beheer/login/"
@@ -19,7 +21,9 @@ PASSWORD = "een-lang-en-sterk-wachtwoord-42"
 
 @pytest.fixture
 def office_user():
-    return User.objects.create_user("kantoor", password=PASSWORD, is_staff=True)
+    user = User.objects.create_user("kantoor", password=PASSWORD, is_staff=True)
+    user.groups.add(group_of(Role.MEDEWERKER))  # the back office needs a role
+    return user
 
 
 def _login(client, password: str, token: str = "", device: str = ""):

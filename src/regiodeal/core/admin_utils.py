@@ -1,15 +1,22 @@
-"""Small helpers for the back office: amounts in list columns, domain errors as messages."""
+"""Small helpers for the back office: amounts in list columns, domain errors as messages, and
+the role rules every admin class applies."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from . import permissions
 from .models import STALE
 from .money import format_euro
+from .permissions import Permission
+
+Rule = Callable[..., Permission]
 
 
 def euro_column(field: str, description: str) -> Callable:
@@ -74,3 +81,73 @@ class VersionedAdminForm(forms.ModelForm):
                 raise forms.ValidationError(STALE, code="stale")
             self.instance.version = loaded
         return cleaned
+
+
+@dataclass(frozen=True)
+class AdminRules:
+    """Which permission function decides each of the admin's four questions for a model."""
+
+    view: Rule
+    add: Rule
+    change: Rule
+    delete: Rule
+
+    @classmethod
+    def viewed_by(cls, view: Rule, *, edit: Rule) -> "AdminRules":
+        return cls(view=view, add=edit, change=edit, delete=edit)
+
+
+PROGRAMME_RULES = AdminRules.viewed_by(
+    permissions.may_use_back_office, edit=permissions.may_edit_programme
+)
+PROJECT_RULES = AdminRules(
+    view=permissions.may_use_back_office,
+    add=permissions.may_nominate_projects,
+    change=permissions.may_edit_programme,
+    delete=permissions.may_edit_programme,
+)
+DECISION_RULES = AdminRules.viewed_by(
+    permissions.may_view_concept_decisions, edit=permissions.may_edit_decisions
+)
+IMPORT_RULES = AdminRules.viewed_by(permissions.may_import, edit=permissions.may_import)
+ACCOUNT_RULES = AdminRules.viewed_by(
+    permissions.may_manage_accounts, edit=permissions.may_manage_accounts
+)
+
+
+class RolePermissionMixin:
+    """Answers the admin's permission questions from the roles, not from Django's per-model
+    permissions: the roles are the one place where access is decided.
+
+    For ModelAdmins and inlines alike. Put it first among the bases, so that a class's own
+    rules (a published decision is closed) ask ``super()`` and get the role's answer. A refusal
+    leaves its reason on the request, for the 403 page.
+    """
+
+    permission_rules: ClassVar[AdminRules]
+
+    def allows(self, rule: Rule, request: HttpRequest) -> bool:
+        permission = rule(request.user)
+        if not permission.allowed:
+            request.permission_refusal = permission.reason
+        return permission.allowed
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.allows(self.permission_rules.view, request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.allows(self.permission_rules.view, request)
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        # ModelAdmin asks with the request only, an inline with the parent object too.
+        return self.allows(self.permission_rules.add, request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.allows(self.permission_rules.change, request)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.allows(self.permission_rules.delete, request)
+
+    def has_view_or_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Change first: when both are refused, the reason left for the page is the view's.
+        return self.has_change_permission(request, obj) or self.has_view_permission(request, obj)

@@ -14,6 +14,7 @@ from regiodeal.projects.constants import ProjectStatus
 from regiodeal.projects.models import Project
 
 from . import demo_content as content
+from .roles import Role, group_of
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,11 @@ def _organisation(name: str, slug: str, kind: str, cbs_code: str = "") -> Organi
 
 
 def ensure_demo_user(username: str, password: str):
-    """The demo office account; its password is reset so that `make run` can print it."""
+    """The demo office account; its password is reset so that `make run` can print it.
+
+    A superuser counts as the office's administrator anyway; the group makes the role visible
+    where accounts are managed.
+    """
     user_model = get_user_model()
     user, _ = user_model.objects.get_or_create(
         username=username, defaults={"first_name": "Programmabureau", "last_name": "(demo)"}
@@ -53,6 +58,7 @@ def ensure_demo_user(username: str, password: str):
     user.is_superuser = True
     user.set_password(password)
     user.save()
+    user.groups.add(group_of(Role.BEHEERDER))
     return user
 
 

@@ -6,11 +6,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from regiodeal.core.admin_utils import (
+    DECISION_RULES,
     LocalizedDecimalMixin,
+    RolePermissionMixin,
     VersionedAdminForm,
     euro_column,
     run_each,
 )
+from regiodeal.core.permissions import may_adopt, may_publish
 
 from . import services
 from .constants import DecisionState
@@ -31,7 +34,8 @@ DECISION_FIELDS = [
 ]
 
 
-class DecisionInline(LocalizedDecimalMixin, admin.TabularInline):
+class DecisionInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline):
+    permission_rules = DECISION_RULES
     model = Decision
     form = VersionedAdminForm
     extra = 0
@@ -54,7 +58,8 @@ class DecisionInline(LocalizedDecimalMixin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+    permission_rules = DECISION_RULES
     list_display = ["title", "date", "programme", "decision_count", "published"]
     list_filter = ["programme"]
     search_fields = ["title", "decisions__title", "decisions__project__title"]
@@ -78,7 +83,13 @@ class MeetingAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return not (obj and obj.is_published) and super().has_delete_permission(request, obj)
 
-    @admin.action(description=_("Publish the adopted decisions as the meeting's besluitenlijst"))
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return self.allows(may_publish, request)
+
+    @admin.action(
+        description=_("Publish the adopted decisions as the meeting's besluitenlijst"),
+        permissions=["publish"],
+    )
     def publish(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
         run_each(
             request,
@@ -97,7 +108,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+class DecisionAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+    permission_rules = DECISION_RULES
     form = VersionedAdminForm
     list_display = ["heading", "meeting", "kind", "amount_display", "pillar", "state"]
     list_filter = ["state", "kind", "meeting__programme", "pillar", "meeting"]
@@ -132,7 +144,11 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
             queryset = queryset.filter(state=DecisionState.GEPUBLICEERD)
         return queryset, may_have_duplicates
 
-    @admin.action(description=_("Adopt the selected draft decisions"))
+    # Adopting and reopening are one permission: whoever may adopt may take it back.
+    def has_adopt_permission(self, request: HttpRequest) -> bool:
+        return self.allows(may_adopt, request)
+
+    @admin.action(description=_("Adopt the selected draft decisions"), permissions=["adopt"])
     def adopt(self, request: HttpRequest, queryset: QuerySet[Decision]) -> None:
         run_each(
             request,
@@ -145,7 +161,9 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
             ),
         )
 
-    @admin.action(description=_("Return the selected adopted decisions to draft"))
+    @admin.action(
+        description=_("Return the selected adopted decisions to draft"), permissions=["adopt"]
+    )
     def reopen(self, request: HttpRequest, queryset: QuerySet[Decision]) -> None:
         run_each(
             request,
@@ -164,7 +182,8 @@ class DecisionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
 
 
 @admin.register(DecisionList)
-class DecisionListAdmin(SimpleHistoryAdmin):
+class DecisionListAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+    permission_rules = DECISION_RULES
     list_display = ["title", "meeting", "published_at", "published_by"]
     list_filter = ["meeting__programme"]
     readonly_fields = ["meeting", "title", "introduction", "published_at", "published_by"]

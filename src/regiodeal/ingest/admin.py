@@ -3,12 +3,15 @@ from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from regiodeal.core.admin_utils import IMPORT_RULES, RolePermissionMixin
+
 from . import views
 from .models import SourceDocument
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(RolePermissionMixin, admin.ModelAdmin):
+    permission_rules = IMPORT_RULES
     list_display = [
         "original_name",
         "programme",

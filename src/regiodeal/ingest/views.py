@@ -1,4 +1,8 @@
-"""Back-office screens of the import: upload, and review beside the highlighted source."""
+"""Back-office screens of the import: upload, and review beside the highlighted source.
+
+Both screens are the programme office's (``may_import``); publishing from the review needs
+``may_publish`` and ticking *adopt* needs ``may_adopt``, as they do elsewhere in the back office.
+"""
 
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
@@ -11,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from regiodeal.core.models import STALE, ConcurrentEditError
+from regiodeal.core.permissions import may_adopt, may_import, may_publish, require
 from regiodeal.decisions import services as decision_services
 from regiodeal.decisions.constants import DecisionState
 
@@ -21,6 +26,7 @@ from .services import import_document, relink_decision
 
 
 def upload(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
+    require(may_import(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
@@ -61,12 +67,14 @@ def review_url(source: SourceDocument) -> str:
 
 
 def review(request: HttpRequest, pk: int, model_admin: ModelAdmin) -> HttpResponse:
+    require(may_import(request.user))
     source = get_object_or_404(SourceDocument.objects.select_related("meeting__programme"), pk=pk)
     meeting = source.meeting
     decisions = list(
         meeting.decisions.select_related("project", "evidence").order_by("position", "pk")
     )
     if request.method == "POST" and request.POST.get("action") == "publish":
+        require(may_publish(request.user))
         try:
             besluitenlijst = decision_services.publish_besluitenlijst(meeting, user=request.user)
         except ValidationError as error:
@@ -109,6 +117,7 @@ def review(request: HttpRequest, pk: int, model_admin: ModelAdmin) -> HttpRespon
         "marked_text": highlight(source.text, _marks(decisions)),
         "all_adopted": bool(decisions)
         and all(d.state == DecisionState.VASTGESTELD for d in decisions),
+        "may_publish": may_publish(request.user).allowed,
     }
     return render(request, "admin/ingest/review.html", context)
 
@@ -121,6 +130,11 @@ def _save_review(request: HttpRequest, rows: list[dict]) -> bool:
         if form is None:
             continue
         data = form.cleaned_data
+        adoption = may_adopt(request.user)
+        if data["adopt"] and not adoption:
+            form.add_error("adopt", adoption.reason)
+            ok = False
+            continue
         try:
             with transaction.atomic():
                 if data["project"].pk != decision.project_id:

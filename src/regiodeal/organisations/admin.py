@@ -1,17 +1,21 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from regiodeal.core.admin_utils import PROGRAMME_RULES, RolePermissionMixin
+
 from .models import Municipality, Organisation, Province
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(RolePermissionMixin, admin.ModelAdmin):
+    permission_rules = PROGRAMME_RULES
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(RolePermissionMixin, admin.ModelAdmin):
+    permission_rules = PROGRAMME_RULES
     list_display = ["name", "code", "province"]
     list_filter = ["province"]
     search_fields = ["name", "code"]
@@ -19,7 +23,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+    permission_rules = PROGRAMME_RULES
     list_display = ["name", "kind", "cbs_code", "kvk_number"]
     list_filter = ["kind"]
     search_fields = ["name", "cbs_code", "kvk_number"]

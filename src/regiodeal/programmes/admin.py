@@ -2,20 +2,28 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from regiodeal.core.admin_utils import LocalizedDecimalMixin, VersionedAdminForm, euro_column
+from regiodeal.core.admin_utils import (
+    PROGRAMME_RULES,
+    LocalizedDecimalMixin,
+    RolePermissionMixin,
+    VersionedAdminForm,
+    euro_column,
+)
 from regiodeal.core.money import format_euro
 
 from .models import FunderContribution, Pillar, Programme, Theme
 
 
-class FunderContributionInline(LocalizedDecimalMixin, admin.TabularInline):
+class FunderContributionInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline):
+    permission_rules = PROGRAMME_RULES
     model = FunderContribution
     form = VersionedAdminForm
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
-class PillarInline(LocalizedDecimalMixin, admin.TabularInline):
+class PillarInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline):
+    permission_rules = PROGRAMME_RULES
     model = Pillar
     form = VersionedAdminForm
     extra = 0
@@ -23,7 +31,8 @@ class PillarInline(LocalizedDecimalMixin, admin.TabularInline):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(RolePermissionMixin, admin.TabularInline):
+    permission_rules = PROGRAMME_RULES
     model = Theme
     extra = 0
     fields = ["name", "slug", "description"]
@@ -31,7 +40,8 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+    permission_rules = PROGRAMME_RULES
     form = VersionedAdminForm
     list_display = ["name", "start_date", "end_date", "total"]
     search_fields = ["name"]
@@ -44,7 +54,8 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Pillar)
-class PillarAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+class PillarAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+    permission_rules = PROGRAMME_RULES
     form = VersionedAdminForm
     list_display = ["name", "programme", "budget_display", "budget_note"]
     list_filter = ["programme"]
@@ -53,7 +64,8 @@ class PillarAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
 
 
 @admin.register(FunderContribution)
-class FunderContributionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
+class FunderContributionAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+    permission_rules = PROGRAMME_RULES
     form = VersionedAdminForm
     list_display = ["organisation", "programme", "amount_display"]
     list_filter = ["programme"]
@@ -63,7 +75,8 @@ class FunderContributionAdmin(LocalizedDecimalMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+    permission_rules = PROGRAMME_RULES
     list_display = ["name", "programme"]
     list_filter = ["programme"]
     search_fields = ["name"]
