@@ -224,6 +224,13 @@ def test_extract_command_prints_the_contract(capsys):
     assert result["title"] == "Besluitenlijst december 2021"
     assert result["date"] == "2021-12"
     assert [d["amount"] for d in result["decisions"]] == [f"{a:.2f}" for a in AMOUNTS]
+    assert [d["title"] for d in result["decisions"]] == [
+        "Toekomstbestendige bedrijventerreinen",
+        "Haalbaarheidsonderzoek internationaal MBO Coevorden",
+        "360-graden arbeidsmarkt; excellente vakkrachten voor de (EU)Regio",
+        "Levensloop bestendig wonen",
+        "Monitoren en leren van jeugdprojecten",
+    ]
     assert all(d["kind"] == "new" for d in result["decisions"])
     assert result["decisions"][-1]["pillar"] == "welzijn"
     for decision in result["decisions"][1:3]:  # the two projects in and around Coevorden

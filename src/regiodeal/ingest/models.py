@@ -79,6 +79,7 @@ class DecisionEvidence(models.Model):
     confidence = models.DecimalField(_("confidence"), max_digits=3, decimal_places=2)
     approximate = models.BooleanField(_("approximate amount"), default=False)
     extracted = models.JSONField(_("as extracted"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("evidence")
