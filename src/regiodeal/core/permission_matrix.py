@@ -28,7 +28,6 @@ class Outcome(StrEnum):
     FORBIDDEN = "403"
     NOT_FOUND = "404"
     METHOD_NOT_ALLOWED = "405"
-    UNAVAILABLE = "503"
     LOGIN = "login"  # a redirect to the login page
 
 
@@ -38,7 +37,6 @@ OUTCOME_MEANINGS = {
     Outcome.FORBIDDEN: "refused; the page gives the reason",
     Outcome.NOT_FOUND: "nothing to show here",
     Outcome.METHOD_NOT_ALLOWED: "not by GET (logging out is a POST)",
-    Outcome.UNAVAILABLE: "the feature is not installed (the row's note says which)",
     Outcome.LOGIN: "redirected to the login page (for a logged-in account without a "
     "back-office role: the login page says the account has no access)",
 }
@@ -156,16 +154,7 @@ MODELS: dict[str, ModelAccess] = {
         ADMIN,
         ADMIN,
         sample="another account's authenticator app",
-        extra=(
-            Extra("config", "view"),
-            Extra(
-                "qrcode",
-                "view",
-                Outcome.UNAVAILABLE,
-                "the QR code needs the qrcode package, which is not installed; the config "
-                "page shows the key",
-            ),
-        ),
+        extra=(Extra("config", "view"), Extra("qrcode", "view")),
     ),
     "otp_static.staticdevice": _edited_by(ADMIN, ADMIN, sample="another account's backup codes"),
     "organisations.province": _edited_by(OFFICE, sample="Drenthe (PV22)"),
