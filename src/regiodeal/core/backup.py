@@ -66,7 +66,10 @@ def restore_backup(path: Path) -> BackupSummary:
         names = set(archive.namelist())
         if DATA_NAME not in names or MANIFEST_NAME not in names:
             raise DomainError(_("%(file)s is not a regiodeal backup.") % {"file": path})
-        manifest = json.loads(archive.read(MANIFEST_NAME))
+        try:
+            manifest = json.loads(archive.read(MANIFEST_NAME))
+        except ValueError as error:
+            raise DomainError(_("%(file)s is not a regiodeal backup.") % {"file": path}) from error
         media_names = [n for n in names if n.startswith(MEDIA_PREFIX) and not n.endswith("/")]
         if any(".." in Path(n).parts or n.startswith("/") for n in media_names):
             raise DomainError(_("%(file)s holds unsafe file names.") % {"file": path})
@@ -104,7 +107,14 @@ def _history_paused() -> Iterator[None]:
 
 
 def _replace_media(staged: Path) -> None:
+    """Copy next to the media folder first and swap by renaming, so a failed copy (a full disk)
+    leaves the old files in place."""
     media_root = Path(settings.MEDIA_ROOT)
+    incoming = media_root.with_name(media_root.name + ".restoring")
+    outgoing = media_root.with_name(media_root.name + ".replaced")
+    shutil.rmtree(incoming, ignore_errors=True)
+    shutil.copytree(staged, incoming)
     if media_root.exists():
-        shutil.rmtree(media_root)
-    shutil.copytree(staged, media_root)
+        media_root.rename(outgoing)
+    incoming.rename(media_root)
+    shutil.rmtree(outgoing, ignore_errors=True)

@@ -238,6 +238,15 @@ class Decision(VersionedModel):
                 )
             elif self.project_id and original.project_id != self.project_id:
                 errors["corrects"] = _("A correction must be about the same project.")
+            elif (
+                original.corrections.exclude(pk=self.pk)
+                .filter(state__in=COMMITTING_STATES)
+                .exists()
+            ):
+                # A second correction of the same decision would count beside the first.
+                errors["corrects"] = _(
+                    "This decision has already been corrected; correct the latest correction."
+                )
         if self.meeting_id and not self.pk and self.meeting.is_published:
             errors["meeting"] = _(
                 "The besluitenlijst of this meeting has been published; "

@@ -23,7 +23,7 @@ from regiodeal.projects.constants import ProjectStatus
 from regiodeal.projects.models import Project
 
 from .budget import BudgetCheck, check_budget
-from .constants import KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
+from .constants import COMMITTING_STATES, KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
 from .models import Decision, DecisionList, Meeting
 from .selectors import committed_amount
 
@@ -108,7 +108,8 @@ def create_decision(
         title=title,
         conditions=conditions,
         corrects=corrects,
-        pillar=project.pillar,
+        # A correction is charged where the decision it replaces was charged.
+        pillar=corrects.pillar if corrects is not None else project.pillar,
         position=(last or 0) + 1,
     )
     decision.full_clean()
@@ -148,6 +149,13 @@ def budget_checks(decision: Decision) -> list[BudgetCheck]:
     programme = decision.meeting.programme
     amount = decision.amount or Decimal("0.00")
     replaced = decision.corrects
+    if (
+        replaced is not None
+        and replaced.corrections.exclude(pk=decision.pk)
+        .filter(state__in=COMMITTING_STATES)
+        .exists()
+    ):
+        replaced = None  # already superseded: its amount no longer counts
     checks = []
     pillar = decision.pillar
     if pillar is not None and pillar.budget is not None:

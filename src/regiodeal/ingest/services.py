@@ -12,7 +12,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -104,6 +104,12 @@ def import_document(
             source.save()
             for found in extraction.decisions:
                 _draft_decision(source, found, user)
+    except IntegrityError:
+        # The same file imported at the same moment (a double click): the other one won.
+        source.file.delete(save=False)
+        return ImportResult(
+            source=SourceDocument.objects.get(programme=programme, sha256=digest), created=False
+        )
     except BaseException:
         # The database rolled back; the stored copy of the file must not outlive it.
         source.file.delete(save=False)

@@ -124,6 +124,17 @@ def review(request: HttpRequest, pk: int, model_admin: ModelAdmin) -> HttpRespon
 
 def _save_review(request: HttpRequest, rows: list[dict]) -> bool:
     """Apply every form; adoption errors (a budget, a missing amount) are shown, not raised."""
+    # All or nothing: a refusal in one row undoes the others, so the page's versions stay true.
+    with transaction.atomic():
+        ok = _apply_rows(request, rows)
+        if not ok:
+            transaction.set_rollback(True)
+    if ok:
+        messages.success(request, _("The review has been saved."))
+    return ok
+
+
+def _apply_rows(request: HttpRequest, rows: list[dict]) -> bool:
     ok = True
     for row in rows:
         form, decision = row["form"], row["decision"]
@@ -156,8 +167,6 @@ def _save_review(request: HttpRequest, rows: list[dict]) -> bool:
         except ValidationError as error:
             form.add_error(None, error.messages)
             ok = False
-    if ok:
-        messages.success(request, _("The review has been saved."))
     return ok
 
 

@@ -19,7 +19,8 @@ class ProjectFilter(django_filters.FilterSet):
     gemeente = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
         field_name="places",
-        queryset=Municipality.objects.filter(projects__isnull=False).distinct(),
+        # Only places of public projects: an unpublished project must not show through a filter.
+        queryset=Municipality.objects.filter(projects__in=Project.objects.public()).distinct(),
         to_field_name="slug",
         empty_label=_("All municipalities"),
     )

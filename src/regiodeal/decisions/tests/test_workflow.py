@@ -185,3 +185,26 @@ def test_a_draft_may_lack_its_amount_but_cannot_be_adopted_without_one(project):
     assert "bedrag" in str(refused.value)
     draft.refresh_from_db()
     assert draft.state == DecisionState.CONCEPT
+
+
+def test_a_decision_is_corrected_once_then_its_correction_is(project):
+    meeting = make_meeting(project.programme)
+    original = make_decision(meeting, project, amount=Decimal("100000"))
+    make_published_list(meeting, original)
+    second = make_meeting(project.programme, datetime.date(2022, 3, 8))
+    first_fix = services.create_correction(
+        original=Decision.objects.get(pk=original.pk),
+        meeting=second,
+        amount=Decimal("80000"),
+        text="Eerste correctie.",
+    )
+    services.adopt_decision(first_fix)
+    with pytest.raises(ValidationError) as refused:
+        services.create_correction(
+            original=Decision.objects.get(pk=original.pk),
+            meeting=second,
+            amount=Decimal("90000"),
+            text="Tweede correctie van hetzelfde besluit.",
+        )
+    assert "corrects" in refused.value.message_dict
+    assert committed_amount(project.programme) == Decimal("80000")

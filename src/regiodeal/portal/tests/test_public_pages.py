@@ -115,3 +115,11 @@ def test_stylesheet_is_served(client, db):
     assert 'href="/static/regiodeal/site.css"' in response.content.decode()
     stylesheet = client.get("/static/regiodeal/site.css")
     assert stylesheet.status_code == 200
+
+
+def test_municipality_filter_offers_places_of_public_projects_only(portfolio, client):
+    hidden = MunicipalityFactory(code="GM0109", name="Coevorden", slug="coevorden")
+    portfolio["draft"].places.add(hidden)
+    body = client.get("/projecten/").content.decode()
+    assert 'value="emmen"' in body
+    assert 'value="coevorden"' not in body
