@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.db.models import QuerySet, Sum
 
 from regiodeal.core.money import allocate_pro_rata
@@ -19,10 +20,11 @@ class PillarBudget:
     pillar: Pillar | None
     budget: Decimal | None
     committed: Decimal
+    released: Decimal = ZERO  # committed money that came back (vrijval)
 
     @property
     def available(self) -> Decimal | None:
-        return None if self.budget is None else self.budget - self.committed
+        return None if self.budget is None else self.budget - self.committed + self.released
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,11 @@ class ProgrammeBudget:
     committed: Decimal
     pillars: list[PillarBudget] = field(default_factory=list)
     funders: list[FunderShare] = field(default_factory=list)
+    released: Decimal = ZERO
 
     @property
     def available(self) -> Decimal:
-        return self.total - self.committed
+        return self.total - self.committed + self.released
 
 
 def committed_amount(
@@ -56,6 +59,20 @@ def committed_amount(
     if pillar is not None:
         decisions = decisions.filter(pillar=pillar)
     return decisions.aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+def released_amount(programme: Programme, *, pillar: Pillar | None = None) -> Decimal:
+    """Money committed by decisions that settlements or grant decisions returned (vrijval).
+
+    The ledger that records releases belongs to the finance app; it is looked up by name so
+    that the decisions app does not import the app that builds on it.
+    """
+    entries = apps.get_model("finance", "LedgerEntry").objects.filter(
+        programme=programme, kind="vrijval"
+    )
+    if pillar is not None:
+        entries = entries.filter(pillar=pillar)
+    return entries.aggregate(total=Sum("amount"))["total"] or ZERO
 
 
 def programme_budget(programme: Programme, *, published_only: bool = True) -> ProgrammeBudget:
@@ -71,8 +88,20 @@ def programme_budget(programme: Programme, *, published_only: bool = True) -> Pr
         .values_list("pillar")
         .annotate(total=Sum("amount"))
     )
+    released_by_pillar = dict(
+        apps.get_model("finance", "LedgerEntry")
+        .objects.filter(programme=programme, kind="vrijval")
+        .order_by()
+        .values_list("pillar")
+        .annotate(total=Sum("amount"))
+    )
     pillars = [
-        PillarBudget(pillar=p, budget=p.budget, committed=by_pillar.pop(p.pk, None) or ZERO)
+        PillarBudget(
+            pillar=p,
+            budget=p.budget,
+            committed=by_pillar.pop(p.pk, None) or ZERO,
+            released=released_by_pillar.get(p.pk) or ZERO,
+        )
         for p in programme.pillars.all()
     ]
     unassigned = sum((v or ZERO for v in by_pillar.values()), ZERO)
@@ -93,7 +122,12 @@ def programme_budget(programme: Programme, *, published_only: bool = True) -> Pr
         for c, part in zip(contributions, attributed, strict=True)
     ]
     return ProgrammeBudget(
-        programme=programme, total=total, committed=committed, pillars=pillars, funders=funders
+        programme=programme,
+        total=total,
+        committed=committed,
+        pillars=pillars,
+        funders=funders,
+        released=sum(released_by_pillar.values(), ZERO),
     )
 
 

@@ -25,7 +25,8 @@ from regiodeal.projects.models import Project
 from .budget import BudgetCheck, check_budget
 from .constants import COMMITTING_STATES, KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
 from .models import Decision, DecisionList, Meeting
-from .selectors import committed_amount
+from .selectors import committed_amount, released_amount
+from .signals import besluitenlijst_published, decision_adopting
 
 
 class BudgetExceededError(DomainError):
@@ -159,7 +160,9 @@ def budget_checks(decision: Decision) -> list[BudgetCheck]:
     checks = []
     pillar = decision.pillar
     if pillar is not None and pillar.budget is not None:
-        committed = committed_amount(programme, pillar=pillar)
+        committed = committed_amount(programme, pillar=pillar) - released_amount(
+            programme, pillar=pillar
+        )
         if replaced is not None and replaced.pillar_id == pillar.pk:
             committed -= replaced.amount or 0
         checks.append(
@@ -170,7 +173,7 @@ def budget_checks(decision: Decision) -> list[BudgetCheck]:
                 amount=amount,
             )
         )
-    committed = committed_amount(programme)
+    committed = committed_amount(programme) - released_amount(programme)
     if replaced is not None:
         committed -= replaced.amount or 0
     checks.append(
@@ -203,6 +206,7 @@ def adopt_decision(
             {"amount": _("Enter the amount of this decision before adopting it.")},
             code="amount_missing",
         )
+    decision_adopting.send(sender=Decision, decision=decision, user=user)
     reason = (override_reason or decision.budget_override_reason).strip()
     exceeded = [check for check in budget_checks(decision) if check.exceeded]
     if exceeded and not reason:
@@ -269,6 +273,7 @@ def publish_besluitenlijst(
         if new_status and project.status in _OPEN_PROJECT_STATUSES:
             project.status = new_status
             _with_history_user(project, user).save()
+    besluitenlijst_published.send(sender=Meeting, meeting=meeting, decisions=decisions, user=user)
     return besluitenlijst
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "regiodeal.projects",
     "regiodeal.decisions",
     "regiodeal.publishing",
+    "regiodeal.finance",
     "regiodeal.ingest",
     "regiodeal.portal",
 ]
