@@ -1,11 +1,13 @@
 """Loads the demo programme through the same services the programme office uses."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from regiodeal.decisions import services as decision_services
+from regiodeal.finance import services as finance_services
 from regiodeal.organisations.constants import TOOI_GEMEENTE, TOOI_PROVINCIE
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.organisations.services import load_places
@@ -119,4 +121,46 @@ def load_demo(*, user=None) -> DemoResult:
         )
         decision_services.adopt_decision(decision, user=user)
     decision_services.publish_besluitenlijst(meeting, user=user)
+    _load_finance(meeting, user=user)
     return DemoResult(programme=programme, created=True)
+
+
+def _load_finance(meeting, *, user=None) -> None:
+    """Beschikkingen for the meeting's decisions, advances paid, and one settled project."""
+    terms = {slug: rest for slug, *rest in content.GRANTS}
+    for decision in meeting.decisions.select_related("project__lead_organisation"):
+        project = decision.project
+        eligible, percentage, maximum, schedule, paid = terms.get(
+            project.slug,
+            (decision.amount * 2, Decimal("50"), None, content.STANDARD_SCHEDULE, 1),
+        )
+        grant = finance_services.create_grant(
+            decision,
+            eligible_costs=eligible,
+            subsidy_percentage=percentage,
+            maximum_amount=maximum,
+            date=content.GRANT_DATE,
+            recipient=project.lead_organisation
+            or Organisation.objects.get(slug=content.RECIPIENT_WITHOUT_LEAD),
+            conditions=content.GRANT_CONDITIONS,
+            reporting_duties=content.GRANT_REPORTING,
+            schedule=[(due, share, None) for due, share in schedule],
+            user=user,
+        )
+        grant = finance_services.issue_grant(grant, user=user)
+        for instalment in grant.instalments.order_by("due_date")[:paid]:
+            finance_services.pay_advance(instalment, paid_on=instalment.due_date, user=user)
+        project.status = ProjectStatus.LOPEND
+        project.save()
+        if project.slug == content.SETTLED_PROJECT:
+            settlement = finance_services.create_settlement(
+                grant,
+                actual_costs=content.SETTLEMENT_COSTS,
+                date=content.SETTLEMENT_DATE,
+                note=content.SETTLEMENT_NOTE,
+                user=user,
+            )
+            settlement = finance_services.issue_settlement(settlement, user=user)
+            finance_services.pay_balance(settlement, paid_on=content.BALANCE_PAID_ON, user=user)
+            project.status = ProjectStatus.AFGEROND
+            project.save()

@@ -158,3 +158,64 @@ DECISIONS = [
         Decimal("167500"),
     ),
 ]
+
+# Grant decisions (beschikkingen) for the December 2021 decisions. Illustrative figures: the
+# besluitenlijst states only the steering group's amounts. Per project: eligible costs,
+# subsidy percentage, maximum, advance schedule (due date, percentage), advances paid.
+GRANT_DATE = datetime.date(2022, 2, 15)
+GRANT_CONDITIONS = (
+    "De subsidie wordt uitsluitend besteed aan de activiteiten die in het projectplan zijn "
+    "beschreven.\n\nWijzigingen in de opzet, de planning of de begroting van het project "
+    "meldt u vooraf bij het programmabureau."
+)
+GRANT_REPORTING = (
+    "U rapporteert halfjaarlijks over de voortgang, de bestede middelen en de resultaten.\n\n"
+    "Binnen dertien weken na afloop van het project vraagt u de vaststelling aan, met een "
+    "inhoudelijk en financieel eindverslag."
+)
+GRANTS = [
+    (
+        "toekomstbestendige-bedrijventerreinen",
+        Decimal("960000"),
+        Decimal("50"),
+        None,
+        [(datetime.date(2022, 3, 1), Decimal("40")), (datetime.date(2023, 3, 1), Decimal("40"))],
+        1,
+    ),
+    (
+        "haalbaarheidsonderzoek-internationaal-mbo-coevorden",
+        Decimal("100000"),
+        Decimal("50"),
+        Decimal("50000"),
+        [(datetime.date(2022, 3, 1), Decimal("80"))],
+        1,
+    ),
+    (
+        "360-graden-arbeidsmarkt-excellente-vakkrachten",
+        Decimal("750000"),
+        Decimal("50"),
+        None,
+        [(datetime.date(2022, 4, 1), Decimal("50")), (datetime.date(2023, 4, 1), Decimal("30"))],
+        1,
+    ),
+]
+# The rest of the December 2021 projects get their grant with the same terms: half of
+# twice the decided amount, advances of 40% in two years, the first one paid.
+STANDARD_SCHEDULE = [
+    (datetime.date(2022, 4, 1), Decimal("40")),
+    (datetime.date(2023, 4, 1), Decimal("40")),
+]
+# One project is finished and settled: its costs came out lower, so part of the money is
+# released to the pillar again.
+SETTLED_PROJECT = "haalbaarheidsonderzoek-internationaal-mbo-coevorden"
+SETTLEMENT_DATE = datetime.date(2023, 6, 30)
+SETTLEMENT_COSTS = Decimal("84000")
+SETTLEMENT_NOTE = (
+    "Het haalbaarheidsonderzoek is afgerond; het eindrapport is op 12 juni 2023 ontvangen. "
+    "De kosten vielen lager uit dan begroot doordat de Duitse partners een deel van het "
+    "veldwerk zelf uitvoerden."
+)
+BALANCE_PAID_ON = datetime.date(2023, 7, 14)
+# The besluitenlijst names no lead organisation for three projects; their demo grants go to
+# this funder, as the region's contact for them (illustrative, like the grant figures).
+RECIPIENT_WITHOUT_LEAD = "gemeente-emmen"
