@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "regiodeal.decisions",
     "regiodeal.publishing",
     "regiodeal.finance",
+    "regiodeal.calls",
     "regiodeal.ingest",
     "regiodeal.portal",
 ]
