@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import allocation  # bench/allocation.py, beside this script
 import django
 import docx
 import pypdf
@@ -32,6 +33,7 @@ CORPUS = BENCH.parent / "tests" / "corpus"
 RESULTS = BENCH / "results" / "latest.json"
 FORMATS = ("txt", "md", "html", "pdf", "docx", "odt")
 VARIANTS = ("baseline", "read", "full")
+SUITES = ("ingest", "allocation")
 ROUNDS = 5
 # Seconds per round: 0.8 rather than 1 keeps `make bench` under two minutes on a busy machine.
 MIN_TIME = 0.8
@@ -144,18 +146,59 @@ def main() -> None:
     parser.add_argument("--min-time", type=float, help="seconds per round (overrides --quick)")
     parser.add_argument("--rounds", type=int, help="rounds per variant (overrides --quick)")
     parser.add_argument("--format", action="append", choices=FORMATS, help="only this format")
+    parser.add_argument(
+        "--suite", action="append", choices=SUITES, help="only this benchmark (default: all)"
+    )
     args = parser.parse_args()
+    suites = args.suite or list(SUITES)
     min_time = args.min_time or (0.2 if args.quick else MIN_TIME)
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
-    product = product_variants()
-    corpus = load_corpus(args.format or list(FORMATS))
-
     console = Console()
+    throughput: list[dict[str, object]] = []
+    other: list[dict[str, object]] = []
+    if "ingest" in suites:
+        run_ingest(console, args.format or list(FORMATS), min_time, rounds, throughput, other)
+    if "allocation" in suites:
+        run_allocation(console, rounds, other)
+    report = {
+        "machine": machine(),
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "latency": [],
+        "throughput": throughput,
+        "other": other,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    console.print(f"{machine()}\nWritten to {RESULTS.relative_to(BENCH.parent)}")
+
+
+def run_allocation(console: Console, rounds: int, other: list) -> None:
+    seconds = allocation.measure(rounds)
+    ratio = seconds["allocate"] / seconds["baseline"]
+    table = Table(
+        title=f"Allocation of {allocation.APPLICATIONS:,} applications over "
+        f"{len(allocation.LINES)} lines, "
+        f"median of {rounds} rounds"
+    )
+    for column in ("Variant", "seconds", "× baseline"):
+        table.add_column(column, justify="left" if column == "Variant" else "right")
+    table.add_row("baseline", f"{seconds['baseline']:.3f}", "1.0")
+    table.add_row("allocate", f"{seconds['allocate']:.3f}", f"{ratio:.1f}")
+    console.print(table)
+    other.append(metric("calls.allocate_10000.seconds", seconds["allocate"], "s"))
+    other.append(metric("calls.allocate_10000.baseline_seconds", seconds["baseline"], "s"))
+    other.append(metric("calls.allocate_10000.ratio_vs_baseline", ratio, "x"))
+
+
+def run_ingest(
+    console: Console, formats: list[str], min_time: float, rounds: int, throughput, other
+) -> None:
+    product = product_variants()
+    corpus = load_corpus(formats)
+
     table = Table(title=f"Import throughput, median of {rounds} rounds of ≥{min_time:g} s")
     for column in ("Format", "Files", "KB", "Variant", "docs/s", "MB/s", "ms/doc", "× baseline"):
         table.add_column(column, justify="left" if column in ("Format", "Variant") else "right")
-    throughput: list[dict[str, object]] = []
-    other: list[dict[str, object]] = []
     for fmt, files in corpus.items():
         variants = {"baseline": BASELINES[fmt], **product}
         # A file any variant cannot read is left out of all three, so they time the same set.
@@ -188,16 +231,6 @@ def main() -> None:
             )
 
     console.print(table)
-    report = {
-        "machine": machine(),
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "latency": [],
-        "throughput": throughput,
-        "other": other,
-    }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    console.print(f"{machine()}\nWritten to {RESULTS.relative_to(BENCH.parent)}")
 
 
 if __name__ == "__main__":
