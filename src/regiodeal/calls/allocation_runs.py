@@ -65,7 +65,7 @@ def allocation_input(call: Call) -> tuple[list[Line], list[Candidate], list[str]
                 score=score.total if score else Decimal("0"),
                 criteria=score.criteria if score else {},
                 eligible=application.state != S.NIET_ONTVANKELIJK,
-                complete=application.state == S.VOLLEDIG,
+                complete=application.state in (S.VOLLEDIG, S.NIET_ONTVANKELIJK),
             )
         )
     return lines, candidates, tie_break
@@ -94,6 +94,11 @@ def run_allocation(
     call = Call.objects.select_for_update().get(pk=call.pk)
     if now <= call.application_deadline:
         raise DomainError(_("The allocation runs after the deadline for applications."))
+    if call.allocation_runs.filter(proposed_to__isnull=False).exists():
+        # The proposed run is what the steering group decides on; a later one would not count.
+        raise DomainError(
+            _("An allocation of this call has been proposed to the steering group already.")
+        )
     close_expired_repairs(now=now)
     pending = call.applications.filter(state__in=(S.INGEDIEND, S.HERSTEL)).count()
     if pending:
@@ -167,6 +172,14 @@ def propose_decisions(
         raise DomainError(_("Another allocation of this call has already been proposed."))
     if meeting.programme_id != run.call.programme_id:
         raise DomainError(_("The meeting belongs to another programme than the call."))
+    if meeting.is_published:
+        raise DomainError(
+            _("The besluitenlijst of this meeting has been published; choose a later meeting.")
+        )
+    latest = run.call.allocation_runs.order_by("-created_at", "-pk").first()
+    if latest.pk != run.pk:
+        # An earlier run was made on what the call looked like then; only the last one counts.
+        raise DomainError(_("Only the latest allocation of the call can be proposed."))
     proposed = []
     applications = {
         a.reference: a

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from regiodeal.calls.demo import load_calls_demo
 from regiodeal.decisions import services as decision_services
 from regiodeal.finance import services as finance_services
 from regiodeal.organisations.constants import TOOI_GEMEENTE, TOOI_PROVINCIE
@@ -122,6 +123,7 @@ def load_demo(*, user=None) -> DemoResult:
         decision_services.adopt_decision(decision, user=user)
     decision_services.publish_besluitenlijst(meeting, user=user)
     _load_finance(meeting, user=user)
+    load_calls_demo(user=user)
     return DemoResult(programme=programme, created=True)
 
 
