@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "regiodeal.publishing",
     "regiodeal.finance",
     "regiodeal.calls",
+    "regiodeal.monitoring",
     "regiodeal.ingest",
     "regiodeal.portal",
 ]
