@@ -33,11 +33,7 @@ EXPERTS = 3
 def _user(username: str, first_name: str, role: Role):
     user, _ = get_user_model().objects.get_or_create(
         username=username,
-        defaults={
-            "first_name": first_name,
-            "last_name": "(demo)",
-            "email": f"{username}@example.org",
-        },
+        defaults={"first_name": first_name, "last_name": "(demo)"},
     )
     user.set_password(settings.REGIODEAL_DEMO_PASSWORD)
     user.save()

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from regiodeal.calls.demo import load_calls_demo
 from regiodeal.decisions import services as decision_services
+from regiodeal.monitoring.demo import load_monitoring_demo
 from regiodeal.finance import services as finance_services
 from regiodeal.organisations.constants import TOOI_GEMEENTE, TOOI_PROVINCIE
 from regiodeal.organisations.models import Municipality, Organisation
@@ -123,6 +124,7 @@ def load_demo(*, user=None) -> DemoResult:
         decision_services.adopt_decision(decision, user=user)
     decision_services.publish_besluitenlijst(meeting, user=user)
     _load_finance(meeting, user=user)
+    load_monitoring_demo(programme, office=user)
     load_calls_demo(user=user)
     return DemoResult(programme=programme, created=True)
 

@@ -1,0 +1,237 @@
+"""Monitoring read side: a project's status, progress and results; the portfolio."""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, Sum
+
+from regiodeal.core.money import allocate_pro_rata
+from regiodeal.finance.constants import COMMITTED_KINDS
+from regiodeal.finance.models import LedgerEntry
+from regiodeal.programmes.models import Programme
+from regiodeal.projects.models import Project
+
+from .constants import ImplementationStatus, ReportState
+from .models import BroadProsperityTheme, Indicator, IndicatorPeriod, ProgressReport
+from .progress import achievement, combined_progress, mean_achievement, project_progress
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    period: IndicatorPeriod | None  # the latest period with a target or an actual
+    achievement: Decimal | None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: datetime.date
+    label: str
+    kind: str  # "decision", "milestone", "planned", "report"
+
+
+@dataclass
+class ProjectMonitoring:
+    project: Project
+    status: str  # an ImplementationStatus value, or "" before the first accepted report
+    progress: Decimal | None
+    own_progress: Decimal | None
+    indicators: list[IndicatorRow]
+    timeline: list[TimelineEvent]
+    lessons: list[tuple[datetime.date, str]]
+
+    @property
+    def status_label(self) -> str:
+        return ImplementationStatus(self.status).label if self.status else ""
+
+
+def _latest_period(periods: list[IndicatorPeriod]) -> IndicatorPeriod | None:
+    filled = [p for p in periods if p.actual is not None or p.actual_text]
+    candidates = filled or [p for p in periods if p.target is not None or p.target_text]
+    return max(candidates, key=lambda p: p.end) if candidates else None
+
+
+def indicator_rows(indicators) -> list[IndicatorRow]:
+    rows = []
+    for indicator in indicators:
+        period = _latest_period(list(indicator.periods.all()))
+        value = (
+            achievement(
+                baseline=indicator.baseline_value, target=period.target, actual=period.actual
+            )
+            if period is not None and indicator.is_quantitative
+            else None
+        )
+        rows.append(IndicatorRow(indicator=indicator, period=period, achievement=value))
+    return rows
+
+
+def _committed_by_project(project_ids) -> dict[int, Decimal]:
+    return dict(
+        LedgerEntry.objects.filter(project_id__in=project_ids, kind__in=COMMITTED_KINDS)
+        .order_by()
+        .values_list("project_id")
+        .annotate(total=Sum("amount"))
+    )
+
+
+def _own_status_and_progress(project: Project) -> tuple[str, Decimal | None]:
+    accepted = [r for r in project.reports.all() if r.state == ReportState.GEACCEPTEERD]
+    latest = max(accepted, key=lambda r: r.period_end) if accepted else None
+    milestones = [(m.weight, m.reached_on is not None) for m in project.milestones.all()]
+    return (
+        latest.status if latest else "",
+        project_progress(latest.progress if latest else None, milestones),
+    )
+
+
+def _with_monitoring(queryset):
+    return queryset.prefetch_related(
+        "milestones",
+        Prefetch("reports", queryset=ProgressReport.objects.order_by("-period_end")),
+        Prefetch(
+            "results__indicators",
+            queryset=Indicator.objects.prefetch_related("periods", "broad_prosperity"),
+        ),
+    )
+
+
+def project_monitoring(project: Project) -> ProjectMonitoring:
+    project = _with_monitoring(Project.objects.filter(pk=project.pk)).get()
+    status, own = _own_status_and_progress(project)
+    extensions = list(_with_monitoring(project.extensions.all()))
+    committed = _committed_by_project([project.pk, *(e.pk for e in extensions)])
+    parts = [(own, committed.get(project.pk, ZERO))] + [
+        (_own_status_and_progress(e)[1], committed.get(e.pk, ZERO)) for e in extensions
+    ]
+    timeline = [
+        TimelineEvent(
+            m.reached_on or m.planned_date,
+            m.title,
+            "milestone" if m.reached_on else "planned",
+        )
+        for m in project.milestones.all()
+    ]
+    timeline += [
+        TimelineEvent(d.meeting.date, d.heading, "decision")
+        for d in project.decisions.filter(state="gepubliceerd").select_related("meeting")
+    ]
+    timeline += [
+        TimelineEvent(r.period_end, r.get_status_display(), "report")
+        for r in project.reports.all()
+        if r.state == ReportState.GEACCEPTEERD
+    ]
+    timeline.sort(key=lambda event: event.date)
+    indicators = [i for result in project.results.all() for i in result.indicators.all()]
+    lessons = [
+        (r.period_end, r.lessons_learned)
+        for r in project.reports.all()
+        if r.state == ReportState.GEACCEPTEERD and r.lessons_learned.strip()
+    ]
+    return ProjectMonitoring(
+        project=project,
+        status=status,
+        progress=combined_progress(parts) if extensions else own,
+        own_progress=own,
+        indicators=indicator_rows(indicators),
+        timeline=timeline,
+        lessons=lessons,
+    )
+
+
+@dataclass
+class PortfolioRow:
+    key: str
+    name: str
+    committed: Decimal = ZERO
+    projects: int = 0
+    statuses: Counter = field(default_factory=Counter)
+    achievements: list = field(default_factory=list)
+
+    @property
+    def achievement(self) -> Decimal | None:
+        return mean_achievement(self.achievements)
+
+
+@dataclass
+class Portfolio:
+    programme: Programme
+    projects: list[ProjectMonitoring]
+    per_pillar: list[PortfolioRow]
+    per_theme: list[PortfolioRow]
+    per_broad_prosperity: list[PortfolioRow]
+    per_municipality: list[PortfolioRow]
+    per_status: list[PortfolioRow]
+
+
+def portfolio(programme: Programme, *, public: bool = True) -> Portfolio:
+    """Money, status and results per pillar, theme, broad-prosperity theme and municipality.
+
+    A project's money counts in full in every theme it has (themes overlap); per municipality
+    it is split evenly over its places.
+    """
+    projects = Project.objects.filter(programme=programme)
+    if public:
+        projects = projects.public()
+    projects = list(
+        _with_monitoring(projects.select_related("pillar")).prefetch_related("themes", "places")
+    )
+    committed = _committed_by_project([p.pk for p in projects])
+    rows: dict[str, dict[str, PortfolioRow]] = defaultdict(dict)
+
+    def row(group: str, key: str, name: str) -> PortfolioRow:
+        return rows[group].setdefault(key, PortfolioRow(key=key, name=name))
+
+    for theme in BroadProsperityTheme.objects.all():
+        row("bp", theme.slug, theme.name)
+    for pillar in programme.pillars.all():
+        row("pillar", pillar.slug, pillar.name)
+    for status in ImplementationStatus:
+        row("status", status.value, str(status.label))
+    summaries = []
+    for project in projects:
+        status, own = _own_status_and_progress(project)
+        indicators = indicator_rows(
+            [i for result in project.results.all() for i in result.indicators.all()]
+        )
+        summaries.append(
+            ProjectMonitoring(project, status, own, own, indicators, timeline=[], lessons=[])
+        )
+        money = committed.get(project.pk, ZERO)
+        values = [r.achievement for r in indicators]
+        places = list(project.places.all())
+        targets = (
+            [row("pillar", project.pillar.slug, project.pillar.name)] if project.pillar else []
+        )
+        targets += [row("theme", t.slug, t.name) for t in project.themes.all()]
+        targets += [
+            row("bp", theme.slug, theme.name)
+            for theme in {t for r in indicators for t in r.indicator.broad_prosperity.all()}
+        ]
+        if status:
+            targets.append(row("status", status, ImplementationStatus(status).label))
+        for target in targets:
+            target.committed += money
+            target.projects += 1
+            target.statuses[status or "nog_geen_rapportage"] += 1
+            target.achievements += values
+        shares = allocate_pro_rata(money, [Decimal(1)] * len(places)) if places else []
+        for place, share in zip(places, shares, strict=True):
+            target = row("municipality", place.code, place.name)
+            target.committed += share
+            target.projects += 1
+            target.statuses[status or "nog_geen_rapportage"] += 1
+            target.achievements += values
+    return Portfolio(
+        programme=programme,
+        projects=summaries,
+        per_pillar=list(rows["pillar"].values()),
+        per_theme=list(rows["theme"].values()),
+        per_broad_prosperity=list(rows["bp"].values()),
+        per_municipality=sorted(rows["municipality"].values(), key=lambda r: -r.committed),
+        per_status=list(rows["status"].values()),
+    )
