@@ -8,8 +8,8 @@ from django.db import transaction
 
 from regiodeal.calls.demo import load_calls_demo
 from regiodeal.decisions import services as decision_services
-from regiodeal.monitoring.demo import load_monitoring_demo
 from regiodeal.finance import services as finance_services
+from regiodeal.monitoring.demo import load_monitoring_demo
 from regiodeal.organisations.constants import TOOI_GEMEENTE, TOOI_PROVINCIE
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.organisations.services import load_places
