@@ -238,6 +238,13 @@ class Decision(VersionedModel):
                 )
             elif self.project_id and original.project_id != self.project_id:
                 errors["corrects"] = _("A correction must be about the same project.")
+            elif self.pillar_id and original.pillar_id and self.pillar_id != original.pillar_id:
+                # The money the chain still holds, after releases, stays where it was charged;
+                # moving it is a new decision on the other pillar.
+                errors["pillar"] = _(
+                    "A correction keeps the pillar of the decision it corrects. To charge the "
+                    "money to another pillar, record a new decision."
+                )
             elif (
                 original.corrections.exclude(pk=self.pk)
                 .filter(state__in=COMMITTING_STATES)

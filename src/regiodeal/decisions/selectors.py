@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 
+from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import allocate_pro_rata
 from regiodeal.organisations.models import Organisation
 from regiodeal.programmes.models import Pillar, Programme
 
+from .constants import DecisionState
 from .models import Decision, DecisionList, Meeting
 
 ZERO = Decimal("0.00")
@@ -58,7 +60,31 @@ def committed_amount(
     )
     if pillar is not None:
         decisions = decisions.filter(pillar=pillar)
-    return decisions.aggregate(total=Sum("amount"))["total"] or ZERO
+    return decisions.aggregate(total=MoneySum("amount"))["total"] or ZERO
+
+
+def pending_reductions(programme: Programme, *, pillar: Pillar | None = None) -> Decimal:
+    """What adopted, not yet published corrections would free by lowering a published decision.
+
+    ``committed_amount`` already counts such a correction instead of the decision it corrects;
+    until the correction is published (it may still be reopened) the difference stays taken,
+    so that no other decision can be adopted against money that might not come free.
+    """
+    pending = Decision.objects.filter(
+        meeting__programme=programme,
+        state=DecisionState.VASTGESTELD,
+        corrects__isnull=False,
+    ).select_related("corrects")
+    if pillar is not None:
+        pending = pending.filter(pillar=pillar)
+    return sum(
+        (max(_counted(c.corrects) - _counted(c), ZERO) for c in pending),
+        ZERO,
+    )
+
+
+def _counted(decision: Decision) -> Decimal:
+    return decision.amount if decision.amount is not None else ZERO
 
 
 def released_amount(programme: Programme, *, pillar: Pillar | None = None) -> Decimal:
@@ -72,7 +98,7 @@ def released_amount(programme: Programme, *, pillar: Pillar | None = None) -> De
     )
     if pillar is not None:
         entries = entries.filter(pillar=pillar)
-    return entries.aggregate(total=Sum("amount"))["total"] or ZERO
+    return entries.aggregate(total=MoneySum("amount"))["total"] or ZERO
 
 
 def programme_budget(programme: Programme, *, published_only: bool = True) -> ProgrammeBudget:
@@ -86,14 +112,14 @@ def programme_budget(programme: Programme, *, published_only: bool = True) -> Pr
         .filter(meeting__programme=programme)
         .order_by()
         .values_list("pillar")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
     )
     released_by_pillar = dict(
         apps.get_model("finance", "LedgerEntry")
         .objects.filter(programme=programme, kind="vrijval")
         .order_by()
         .values_list("pillar")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
     )
     pillars = [
         PillarBudget(
@@ -156,3 +182,17 @@ def decisions_of_list(besluitenlijst: DecisionList) -> QuerySet[Decision]:
 
 def meeting_for_document(meeting_slug: str) -> Meeting:
     return Meeting.objects.select_related("programme", "besluitenlijst").get(slug=meeting_slug)
+
+
+def default_public_programme() -> Programme | None:
+    """The programme a public page shows when none is named: the one that published last.
+
+    A programme that has published nothing yet (a new one, with only drafts) would show an
+    empty page, so it comes only when no programme has published anything.
+    """
+    published = (
+        Programme.objects.filter(meetings__besluitenlijst__isnull=False)
+        .order_by("-meetings__besluitenlijst__published_at")
+        .first()
+    )
+    return published or Programme.objects.first()

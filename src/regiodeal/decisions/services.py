@@ -25,7 +25,7 @@ from regiodeal.projects.models import Project
 from .budget import BudgetCheck, check_budget
 from .constants import COMMITTING_STATES, KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
 from .models import Decision, DecisionList, Meeting
-from .selectors import committed_amount, released_amount
+from .selectors import committed_amount, pending_reductions, released_amount
 from .signals import besluitenlijst_published, decision_adopting
 
 
@@ -160,8 +160,10 @@ def budget_checks(decision: Decision) -> list[BudgetCheck]:
     checks = []
     pillar = decision.pillar
     if pillar is not None and pillar.budget is not None:
-        committed = committed_amount(programme, pillar=pillar) - released_amount(
-            programme, pillar=pillar
+        committed = (
+            committed_amount(programme, pillar=pillar)
+            - released_amount(programme, pillar=pillar)
+            + pending_reductions(programme, pillar=pillar)
         )
         if replaced is not None and replaced.pillar_id == pillar.pk:
             committed -= replaced.amount or 0
@@ -173,7 +175,9 @@ def budget_checks(decision: Decision) -> list[BudgetCheck]:
                 amount=amount,
             )
         )
-    committed = committed_amount(programme) - released_amount(programme)
+    committed = (
+        committed_amount(programme) - released_amount(programme) + pending_reductions(programme)
+    )
     if replaced is not None:
         committed -= replaced.amount or 0
     checks.append(

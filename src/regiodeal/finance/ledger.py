@@ -4,8 +4,8 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Sum
 
+from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import allocate_pro_rata
 from regiodeal.decisions.constants import DecisionState
 from regiodeal.decisions.models import Decision
@@ -34,8 +34,47 @@ def current_of(root: Decision) -> Decision:
         decision = latest
 
 
+def chain_decisions(root: Decision) -> list[Decision]:
+    """The decision and every correction of it, in any state, in order."""
+    chain, current = [root], root
+    while True:
+        following = current.corrections.order_by("pk").last()
+        if following is None:
+            return chain
+        chain.append(following)
+        current = following
+
+
+def project_outstanding(project) -> Decimal:
+    """What all of a project's chains still hold: commitments and changes less releases."""
+    sums = dict(
+        LedgerEntry.objects.filter(project=project)
+        .order_by()
+        .values_list("kind")
+        .annotate(total=MoneySum("amount"))
+    )
+    committed = sum((sums.get(k) or ZERO for k in COMMITTED_KINDS), ZERO)
+    return committed - (sums.get(EntryKind.RELEASE) or ZERO)
+
+
 def attribution_weights(root: Decision) -> list[tuple[int, Decimal]]:
-    """(funder id, weight) pairs: the decision's own key, else the programme's, else pro rata."""
+    """(funder id, weight) pairs: the decision's own key, else the programme's, else pro rata.
+
+    Once the chain has money booked, its later entries follow the first one's attribution: a
+    key changed afterwards applies to new decisions only, so a funder never gets back more of a
+    commitment than it was given.
+    """
+    first = LedgerEntry.objects.filter(decision=root).order_by("pk").first()
+    if first is not None:
+        booked = [
+            (organisation, abs(amount))
+            for organisation, amount in first.allocations.order_by("pk").values_list(
+                "organisation_id", "amount"
+            )
+            if amount
+        ]
+        if booked:
+            return booked
     programme_id = root.meeting.programme_id
     keys = list(
         AttributionKey.objects.filter(programme_id=programme_id, decision=root).values_list(
@@ -100,7 +139,7 @@ def chain_totals(root: Decision) -> dict[str, Decimal]:
         LedgerEntry.objects.filter(decision=root)
         .order_by()
         .values_list("kind")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
     )
     return {kind: sums.get(kind) or ZERO for kind in EntryKind.values}
 

@@ -99,11 +99,34 @@ class AttributionKey(models.Model):
             models.UniqueConstraint(
                 fields=["programme", "decision", "organisation"], name="one_key_per_funder"
             ),
+            # NULLs are distinct in a unique constraint: the programme-wide keys need their own.
+            models.UniqueConstraint(
+                fields=["programme", "organisation"],
+                condition=models.Q(decision__isnull=True),
+                name="one_programme_key_per_funder",
+            ),
             models.CheckConstraint(condition=models.Q(weight__gt=0), name="key_weight_positive"),
         ]
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.weight}"
+
+    def clean(self) -> None:
+        if self.decision_id is None:
+            return
+        if self.decision.corrects_id:
+            raise ValidationError(
+                {"decision": _("Give the key to the first decision, not to its correction.")}
+            )
+        if LedgerEntry.objects.filter(decision_id=self.decision_id).exists():
+            raise ValidationError(
+                {
+                    "decision": _(
+                        "Money of this decision has been booked with its attribution; a key "
+                        "now would apply to nothing."
+                    )
+                }
+            )
 
 
 class PlaceShare(models.Model):
@@ -144,6 +167,29 @@ class PlaceShare(models.Model):
             raise ValidationError(
                 {"municipality": _("This municipality is not one of the project's places.")}
             )
+
+
+class IssuedQuerySet(models.QuerySet):
+    """Bulk updates and deletes bypass save() and delete(): refused once a record is issued."""
+
+    issued_lookup = "issued_at__isnull"
+
+    def _touches_issued(self) -> bool:
+        return self.filter(**{self.issued_lookup: False}).exists()
+
+    def update(self, **kwargs) -> int:
+        if self._touches_issued():
+            raise ImmutableRecordError(_("An issued letter cannot be changed or deleted."))
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._touches_issued():
+            raise ImmutableRecordError(_("An issued letter cannot be changed or deleted."))
+        return super().delete()
+
+
+class InstalmentQuerySet(IssuedQuerySet):
+    issued_lookup = "grant__issued_at__isnull"
 
 
 class FinalOnceIssued(models.Model):
@@ -240,6 +286,7 @@ class GrantDecision(FinalOnceIssued, VersionedModel):
         "An issued grant decision cannot be changed or deleted; settle it, or record a new "
         "decision."
     )
+    objects = IssuedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "reference"]
@@ -260,6 +307,7 @@ class GrantDecision(FinalOnceIssued, VersionedModel):
         return f"{self.reference} – {self.project}"
 
     def get_absolute_url(self) -> str:
+        """The public letter; it answers only once the grant decision has been issued."""
         return reverse("finance:grant-letter", args=[self.reference, "pdf"])
 
 
@@ -288,6 +336,8 @@ class AdvanceInstalment(models.Model):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     history = HistoricalRecords()
+
+    objects = InstalmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["grant", "due_date", "pk"]
@@ -350,6 +400,7 @@ class Settlement(FinalOnceIssued, VersionedModel):
     history = HistoricalRecords()
 
     final_message = _("An issued settlement cannot be changed or deleted.")
+    objects = IssuedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]
@@ -358,6 +409,9 @@ class Settlement(FinalOnceIssued, VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} – {self.grant.project}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("finance:settlement-letter", args=[self.reference, "pdf"])
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -370,7 +424,8 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class LedgerEntry(models.Model):
-    """One money movement. Amounts are positive, except a change, which carries its sign."""
+    """One money movement. Amounts are positive, except a change, which carries its sign, and
+    a release taken back by a lower correction."""
 
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="ledger", verbose_name=_("programme")
@@ -453,9 +508,14 @@ class LedgerEntry(models.Model):
             models.Index(fields=["programme", "booked_on"]),
         ]
         constraints = [
+            # A change carries its sign; a release is negative only when a lower correction
+            # takes back what issuing the grant released. Nothing is booked at zero.
             models.CheckConstraint(
-                condition=models.Q(kind=EntryKind.CHANGE) | models.Q(amount__gt=0),
-                name="ledger_amount_positive_except_change",
+                condition=(
+                    models.Q(kind__in=[EntryKind.CHANGE, EntryKind.RELEASE]) & ~models.Q(amount=0)
+                )
+                | models.Q(amount__gt=0),
+                name="ledger_amount_signed_only_for_change_and_release",
             )
         ]
 

@@ -5,10 +5,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 
-from regiodeal.core.money import allocate_pro_rata
+from regiodeal.core.aggregates import MoneySum
+from regiodeal.core.money import allocate_pro_rata, to_money
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.programmes.models import Programme
 
@@ -29,6 +29,8 @@ class Figures:
     recovered: Decimal = ZERO
 
     def add_entry(self, kind: str, amount: Decimal) -> None:
+        # SQLite sums decimals in floating point: back to whole cents before anything else.
+        amount = to_money(amount)
         if kind in COMMITTED_KINDS:
             self.committed += amount
         elif kind in PAID_KINDS:
@@ -120,7 +122,7 @@ def finance_summary(programme: Programme) -> FinanceSummary:
         .values_list("decision_id", "decision__pillar_id", "project_id", "date", "granted_amount")
     )
     figures = Figures()
-    for kind, total in entries.values_list("kind").annotate(total=Sum("amount")):
+    for kind, total in entries.values_list("kind").annotate(total=MoneySum("amount")):
         figures.add_entry(kind, total)
     figures.granted = sum((g[4] for g in grants), ZERO)
 
@@ -140,7 +142,7 @@ def finance_summary(programme: Programme) -> FinanceSummary:
     allocations = (
         entries.filter(allocations__isnull=False)
         .values_list("allocations__organisation_id", "kind")
-        .annotate(total=Sum("allocations__amount"))
+        .annotate(total=MoneySum("allocations__amount"))
     )
     for org_id, kind, amount in allocations:
         if org_id not in funders:
@@ -158,7 +160,7 @@ def finance_summary(programme: Programme) -> FinanceSummary:
     }
     no_pillar = Row(key="", name="")
     for pillar_id, kind, amount in entries.values_list("pillar_id", "kind").annotate(
-        total=Sum("amount")
+        total=MoneySum("amount")
     ):
         pillars.get(pillar_id, no_pillar).figures.add_entry(kind, amount)
     for _decision, pillar_id, _project, _date, amount in grants:
@@ -175,7 +177,7 @@ def finance_summary(programme: Programme) -> FinanceSummary:
     for year, kind, amount in (
         entries.annotate(year=ExtractYear("booked_on"))
         .values_list("year", "kind")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
     ):
         year_row(year).figures.add_entry(kind, amount)
     for _decision, _pillar, _project, date, amount in grants:
@@ -200,7 +202,7 @@ def _per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
     """Each project's figures split over its places: equally, unless shares are recorded."""
     per_project: dict[int, Figures] = defaultdict(Figures)
     for project_id, kind, amount in entries.values_list("project_id", "kind").annotate(
-        total=Sum("amount")
+        total=MoneySum("amount")
     ):
         per_project[project_id].add_entry(kind, amount)
     for _decision, _pillar, project_id, _date, amount in grants:

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,7 +41,9 @@ def book_published_decisions(
 ) -> None:
     """Commitments and changes for decisions that have just been published."""
     for decision in decisions:
-        booked_on = (decision.published_at or timezone.now()).date()
+        # Money is committed when the steering group decides, not when the list is published.
+        booked_on = decision.meeting.date
+        check_against_grants(decision)  # again: a grant may have come since the adoption
         if decision.corrects_id:
             previous = decision.corrects
             root = ledger.root_of(decision)
@@ -65,6 +66,7 @@ def book_published_decisions(
                         source_decision=decision,
                         user=user,
                     )
+            _take_back_release(root, decision, booked_on=booked_on, user=user)
         elif decision.kind in (DecisionKind.NIEUW, DecisionKind.UITBREIDING) and decision.amount:
             ledger.book(
                 root=decision,
@@ -88,45 +90,127 @@ def book_published_decisions(
             )
 
 
-def check_correction_against_grant(decision: Decision) -> None:
-    """A correction may not take the commitment below what has been granted or settled."""
-    if not decision.corrects_id:
-        return
-    root = ledger.root_of(decision)
+def _take_back_release(root: Decision, decision: Decision, *, booked_on, user) -> None:
+    """A lower correction of a granted decision takes its euros out of what issuing the grant
+    released, not out of the grant: the chain keeps holding exactly the granted amount, and the
+    pillar's available money does not change (it was freed once already)."""
     grant = GrantDecision.objects.filter(decision=root, state=GrantState.VERLEEND).first()
     if grant is None:
         return
-    if Settlement.objects.filter(grant=grant, state=SettlementState.VASTGESTELD).exists():
-        raise DomainError(
-            _(
-                "The grant for this decision has been settled (%(reference)s); record a new "
-                "decision instead of a correction."
-            )
-            % {"reference": grant.reference}
+    surplus = ledger.outstanding(root) - grant.granted_amount
+    if surplus < 0:
+        ledger.book(
+            root=root,
+            kind=EntryKind.RELEASE,
+            amount=surplus,
+            booked_on=booked_on,
+            description=_("Release taken back: correction by decision %(heading)s")
+            % {"heading": decision.heading},
+            pillar_id=decision.pillar_id,
+            grant=grant,
+            source_decision=decision,
+            user=user,
         )
-    after = ledger.outstanding(root) - _amount(decision.corrects) + _amount(decision)
-    if after < grant.granted_amount:
+
+
+def _grant_bound(grant: GrantDecision) -> Decimal:
+    """What a chain with this grant must still hold: the settled amount once settled, else
+    the granted amount."""
+    settlement = Settlement.objects.filter(grant=grant, state=SettlementState.VASTGESTELD).first()
+    return settlement.settled_amount if settlement else grant.granted_amount
+
+
+def check_against_grants(decision: Decision) -> None:
+    """Refuse a decision that would take money below what has been granted or settled.
+
+    A correction of a granted decision may not go below the grant (nor change a settled one);
+    a budget change that lowers a project may not take what the project's chains hold below
+    what its grants need.
+    """
+    previous = decision.corrects
+    if previous is not None:
+        root = ledger.root_of(decision)
+        grant = GrantDecision.objects.filter(decision=root, state=GrantState.VERLEEND).first()
+        if grant is not None:
+            if Settlement.objects.filter(grant=grant, state=SettlementState.VASTGESTELD).exists():
+                raise DomainError(
+                    _(
+                        "The grant for this decision has been settled (%(reference)s); record a "
+                        "new decision instead of a correction."
+                    )
+                    % {"reference": grant.reference}
+                )
+            if _amount(decision) < grant.granted_amount:
+                raise DomainError(
+                    {
+                        "amount": _(
+                            "This correction lowers the decision to %(after)s, less than the "
+                            "%(granted)s granted in %(reference)s."
+                        )
+                        % {
+                            "after": format_euro(_amount(decision)),
+                            "granted": format_euro(grant.granted_amount),
+                            "reference": grant.reference,
+                        }
+                    },
+                    code="below_grant",
+                )
+            return
+    if decision.kind != DecisionKind.BUDGETWIJZIGING and (
+        previous is None or previous.kind != DecisionKind.BUDGETWIJZIGING
+    ):
+        return
+    change = _amount(decision) - _amount(previous)
+    if change >= 0:
+        return
+    project = decision.project
+    held = ledger.project_outstanding(project)
+    needed = sum((_grant_bound(g) for g in project.grants.filter(state=GrantState.VERLEEND)), ZERO)
+    if held + change < needed:
         raise DomainError(
             {
                 "amount": _(
-                    "This correction leaves %(after)s committed, less than the %(granted)s "
-                    "granted in %(reference)s."
+                    "This lowers what the project holds to %(after)s, less than the %(needed)s "
+                    "its grant decisions need."
                 )
-                % {
-                    "after": format_euro(after),
-                    "granted": format_euro(grant.granted_amount),
-                    "reference": grant.reference,
-                }
+                % {"after": format_euro(held + change), "needed": format_euro(needed)}
             },
             code="below_grant",
         )
 
 
+def check_no_pending_correction(root: Decision) -> None:
+    """No grant while a correction of the decision is adopted but not yet published: the
+    grant would be measured against an amount that is about to change."""
+    if any(d.state == DecisionState.VASTGESTELD for d in ledger.chain_decisions(root)):
+        raise DomainError(
+            _(
+                "A correction of this decision has been adopted but not yet published; grant "
+                "after its publication."
+            ),
+            code="pending_correction",
+        )
+
+
 def _next_reference(prefix: str, model, year: int) -> str:
+    """The next number of the year, counted numerically: B-2022-1000 follows B-2022-999.
+
+    The caller holds the programme's row lock, so two grants made at once do not draw the same
+    number (references are unique across programmes; the lock covers the usual case of one
+    office, and the unique constraint refuses the rest).
+    """
     pattern = f"{prefix}-{year}-"
-    last = model.objects.filter(reference__startswith=pattern).aggregate(m=Max("reference"))["m"]
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{pattern}{number:03d}"
+    numbers = [
+        int(tail)
+        for tail in (
+            reference.removeprefix(pattern)
+            for reference in model.objects.filter(reference__startswith=pattern).values_list(
+                "reference", flat=True
+            )
+        )
+        if tail.isdigit()
+    ]
+    return f"{pattern}{max(numbers, default=0) + 1:03d}"
 
 
 def grantable_amount(decision: Decision) -> Decimal:
@@ -149,7 +233,9 @@ def create_grant(
     user: AbstractBaseUser | None = None,
 ) -> GrantDecision:
     """A draft beschikking for a published decision, with its advance schedule."""
+    Programme.objects.select_for_update().get(pk=decision.meeting.programme_id)
     root = ledger.root_of(decision)
+    check_no_pending_correction(root)
     current = ledger.current_of(root)
     if current.state != DecisionState.GEPUBLICEERD:
         raise DomainError(_("A grant decision follows a published steering group decision."))
@@ -208,7 +294,13 @@ def scheduled_advances(grant: GrantDecision) -> list[tuple[AdvanceInstalment, De
 
 
 def check_schedule(grant: GrantDecision) -> None:
-    total = sum((amount for _, amount in scheduled_advances(grant)), ZERO)
+    advances = scheduled_advances(grant)
+    if any(amount <= 0 for _, amount in advances):
+        raise DomainError(
+            _("An advance of the schedule comes to € 0,00; remove it or make it larger."),
+            code="empty_advance",
+        )
+    total = sum((amount for _, amount in advances), ZERO)
     if total > grant.granted_amount:
         raise DomainError(
             _("The advances (%(total)s) add up to more than the grant (%(granted)s).")
@@ -228,6 +320,7 @@ def issue_grant(grant: GrantDecision, *, user: AbstractBaseUser | None = None) -
     grant = GrantDecision.objects.select_related("decision", "project").get(pk=grant.pk)
     if grant.state != GrantState.CONCEPT:
         raise DomainError(_("This grant decision has already been issued."))
+    check_no_pending_correction(grant.decision)
     refresh_granted_amount(grant)
     if grant.granted_amount <= 0:
         raise DomainError(_("The granted amount is zero; there is nothing to issue."))
@@ -314,6 +407,7 @@ def create_settlement(
     user: AbstractBaseUser | None = None,
 ) -> Settlement:
     """A draft vaststelling from the costs actually made."""
+    _lock_programme(grant)
     grant = GrantDecision.objects.get(pk=grant.pk)
     if grant.state != GrantState.VERLEEND:
         raise DomainError(_("Only an issued grant decision can be settled."))

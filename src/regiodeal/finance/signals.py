@@ -9,7 +9,7 @@ from . import services
 
 @receiver(decision_adopting, dispatch_uid="finance-check-correction")
 def refuse_correction_below_grant(sender, decision, user=None, **kwargs) -> None:
-    services.check_correction_against_grant(decision)
+    services.check_against_grants(decision)
 
 
 @receiver(besluitenlijst_published, dispatch_uid="finance-book-commitments")

@@ -3,10 +3,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.models import VersionedModel
 from regiodeal.organisations.models import Organisation
 
@@ -47,7 +47,7 @@ class Programme(VersionedModel):
     @property
     def total_budget(self) -> Decimal:
         """The programme's budget is what its funders contribute; never stored separately."""
-        total = self.contributions.aggregate(total=Sum("amount"))["total"]
+        total = self.contributions.aggregate(total=MoneySum("amount"))["total"]
         return total or Decimal("0.00")
 
 

@@ -41,7 +41,7 @@ def book_published(apps, schema_editor):
             source_decision=source,
             kind=kind,
             amount=amount,
-            booked_on=(source.published_at or source.created_at).date(),
+            booked_on=source.meeting.date,
             description=description[:300],
         )
         weights = list(

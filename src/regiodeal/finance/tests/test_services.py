@@ -121,7 +121,7 @@ def test_refused_steps_change_nothing():
     decision = make_published_decision(project, D("100000"))
     before = LedgerEntry.objects.count()
 
-    with pytest.raises(DomainError, match="meer dan de subsidie"):
+    with pytest.raises(DomainError, match="meer dan de verleende subsidie"):
         make_grant(decision, schedule=[(datetime.date(2022, 3, 1), D("60"), None)] * 2)
     assert not GrantDecision.objects.exists()
     grant = make_grant(decision, issue=False)
@@ -145,7 +145,7 @@ def test_correction_below_the_grant_is_refused_and_above_it_is_booked():
     lower = decision_services.create_correction(
         original=decision, meeting=meeting, amount=D("90000"), text="Lager bedrag."
     )
-    with pytest.raises(DomainError, match="minder dan"):
+    with pytest.raises(DomainError, match="minder dan de"):
         decision_services.adopt_decision(lower)
     lower.delete()
     higher = decision_services.create_correction(

@@ -7,6 +7,7 @@ and screen readers see the structure, and both declare Dutch so spell checkers s
 from io import BytesIO
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.font import CT_RPr
@@ -18,6 +19,7 @@ from odf.style import (
     DefaultStyle,
     FontFace,
     Footer,
+    Header,
     MasterPage,
     PageLayout,
     PageLayoutProperties,
@@ -61,7 +63,11 @@ def _add_field(paragraph: Paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
-def render_docx(document: BesluitenlijstDocument) -> bytes:
+def new_docx(footer_label: str, header_label: str = "") -> DocxDocument:
+    """An empty Dutch A4 document; every page says "<footer_label> · pagina X van Y".
+
+    ``header_label``, when given, is repeated at the top of every page (e.g. CONCEPT).
+    """
     doc = docx.Document()
     # The default template is English on US Letter; this is a Dutch document on A4. The
     # language goes on the document defaults and on Normal, which every other style inherits.
@@ -73,10 +79,17 @@ def render_docx(document: BesluitenlijstDocument) -> bytes:
         section.left_margin = section.right_margin = Mm(24)
         section.top_margin, section.bottom_margin = Mm(24), Mm(26)
         footer = section.footer.paragraphs[0]
-        footer.text = f"{document.programme} · pagina "
+        footer.text = f"{footer_label} · pagina "
         _add_field(footer, "PAGE")
         footer.add_run(" van ")
         _add_field(footer, "NUMPAGES")
+        if header_label:
+            section.header.paragraphs[0].add_run(header_label).bold = True
+    return doc
+
+
+def render_docx(document: BesluitenlijstDocument) -> bytes:
+    doc = new_docx(document.programme)
 
     doc.add_heading(document.title, level=1)
     doc.add_paragraph(common.meeting_line(document), style="Subtitle")
@@ -159,6 +172,7 @@ def _odt_styles(odt: OpenDocumentText) -> dict[str, Style]:
         ),
         "body": body,
         "footer": paragraph_style("Footer", "Footer", "Standard", fontsize="8pt", color="#555555"),
+        "header": paragraph_style("Header", "Header", "Standard", fontsize="9pt", color="#a4000f"),
         "intro": paragraph_style("Introduction", "Inleiding", "Text_20_body", fontstyle="italic"),
     }
     strong = Style(name="Strong_20_Emphasis", displayname="Strong Emphasis", family="text")
@@ -183,36 +197,48 @@ def _odt_styles(odt: OpenDocumentText) -> dict[str, Style]:
     return styles
 
 
-def _odt_paragraph(element_type, style: Style, text: str, **attributes):
+def odt_paragraph(element_type, style: Style, text: str, **attributes):
     element = element_type(stylename=style, **attributes)
     # teletype turns runs of spaces, tabs and line breaks into their ODF elements.
     teletype.addTextToElement(element, text)
     return element
 
 
-def render_odt(document: BesluitenlijstDocument) -> bytes:
+def new_odt(footer_label: str, header_label: str = "") -> tuple[OpenDocumentText, dict[str, Style]]:
+    """An empty Dutch A4 text document and its named styles, with the footer of ``new_docx``."""
     odt = OpenDocumentText()
     styles = _odt_styles(odt)
 
     master = MasterPage(name="Standard", pagelayoutname=styles["layout"])
+    if header_label:
+        header = Header()
+        line = P(stylename=styles["header"])
+        line.addElement(Span(stylename=styles["strong"], text=header_label))
+        header.addElement(line)
+        master.addElement(header)
     footer = Footer()
-    footer_line = _odt_paragraph(P, styles["footer"], f"{document.programme} · pagina ")
+    footer_line = odt_paragraph(P, styles["footer"], f"{footer_label} · pagina ")
     footer_line.addElement(PageNumber(selectpage="current", text="1"))
     teletype.addTextToElement(footer_line, " van ")
     footer_line.addElement(PageCount(text="1"))
     footer.addElement(footer_line)
     master.addElement(footer)
     odt.masterstyles.addElement(master)
+    return odt, styles
+
+
+def render_odt(document: BesluitenlijstDocument) -> bytes:
+    odt, styles = new_odt(document.programme)
 
     body = odt.text
-    body.addElement(_odt_paragraph(H, styles["h1"], document.title, outlinelevel=1))
-    body.addElement(_odt_paragraph(P, styles["subtitle"], common.meeting_line(document)))
+    body.addElement(odt_paragraph(H, styles["h1"], document.title, outlinelevel=1))
+    body.addElement(odt_paragraph(P, styles["subtitle"], common.meeting_line(document)))
     for text in document.introduction:
-        body.addElement(_odt_paragraph(P, styles["intro"], text))
+        body.addElement(odt_paragraph(P, styles["intro"], text))
     for item in document.items:
-        body.addElement(_odt_paragraph(H, styles["h2"], item.heading, outlinelevel=2))
+        body.addElement(odt_paragraph(H, styles["h2"], item.heading, outlinelevel=2))
         for text in item.paragraphs:
-            body.addElement(_odt_paragraph(P, styles["body"], text))
+            body.addElement(odt_paragraph(P, styles["body"], text))
         if conditions := common.conditions_text(item):
             paragraph = P(stylename=styles["body"])
             paragraph.addElement(Span(stylename=styles["strong"], text=common.CONDITIONS_LABEL))
