@@ -18,7 +18,7 @@ from regiodeal.core.errors import DomainError
 from regiodeal.core.money import format_euro
 
 from .constants import ApplicationState as S
-from .models import Application, Call
+from .models import Application, Call, ProgrammeLine
 from .notify import notify
 
 
@@ -59,9 +59,10 @@ def register_idea(
     applicant: AbstractBaseUser,
     title: str,
     idea: str,
+    line: ProgrammeLine | None = None,
     now: datetime.datetime | None = None,
 ) -> Application:
-    """Step 1: an idea, registered before the registration deadline."""
+    """Step 1: an idea, registered before the registration deadline; the line is a preference."""
     now = _now(now)
     if not call.is_published or now < call.opens_at:
         raise DomainError(_("This call is not open yet."))
@@ -74,7 +75,12 @@ def register_idea(
         raise DomainError(_("Give your idea a title and describe it."))
     Call.objects.select_for_update().get(pk=call.pk)  # one reference number at a time
     application = Application(
-        call=call, reference=_next_reference(call), applicant=applicant, title=title, idea=idea
+        call=call,
+        reference=_next_reference(call),
+        applicant=applicant,
+        title=title,
+        idea=idea,
+        line=line,
     )
     application.full_clean()
     _save(application, applicant)

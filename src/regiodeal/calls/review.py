@@ -11,12 +11,23 @@ from django.utils.translation import gettext as _
 
 from regiodeal.core.errors import DomainError
 
+from .allocation import dutch_number
 from .constants import Aggregation
 from .constants import ApplicationState as S
-from .models import Application, Call, Criterion, ReviewAssignment, Score
+from .models import AllocationRun, Application, Call, Criterion, ReviewAssignment, Score
 from .notify import notify
 
 SCORE_PLACES = Decimal("0.001")
+
+
+def reviews_closed(application: Application) -> bool:
+    """Once the allocation has run, its input is on record: reviews may no longer change it."""
+    return AllocationRun.objects.filter(call_id=application.call_id).exists()
+
+
+def _check_open(application: Application) -> None:
+    if reviews_closed(application):
+        raise DomainError(_("The allocation of this call has run; the reviews are closed."))
 
 
 @transaction.atomic
@@ -25,6 +36,7 @@ def assign_reviewer(
 ) -> ReviewAssignment:
     if application.state != S.VOLLEDIG:
         raise DomainError(_("Only a complete application is reviewed."))
+    _check_open(application)
     if reviewer.pk == application.applicant_id:
         raise DomainError(_("An applicant cannot review their own application."))
     assignment, created = ReviewAssignment.objects.get_or_create(
@@ -49,7 +61,12 @@ def assign_reviewer(
 @transaction.atomic
 def declare_conflict(assignment: ReviewAssignment, *, note: str) -> ReviewAssignment:
     """The reviewer steps out of this application; their scores, if any, no longer count."""
-    assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("application")
+        .get(pk=assignment.pk)
+    )
+    _check_open(assignment.application)
     if not note.strip():
         raise DomainError({"note": _("Explain the conflict of interest briefly.")})
     assignment.conflict_of_interest = True
@@ -74,6 +91,7 @@ def submit_scores(
         raise DomainError(_("You declared a conflict of interest for this application."))
     if assignment.application.state != S.VOLLEDIG:
         raise DomainError(_("This application is no longer in review."))
+    _check_open(assignment.application)
     criteria = list(assignment.application.call.criteria.all())
     errors: dict[str, str] = {}
     for criterion in criteria:
@@ -82,7 +100,7 @@ def submit_scores(
             errors[f"score_{criterion.pk}"] = _("Give a score.")
         elif not Decimal(0) <= value <= criterion.max_score:
             errors[f"score_{criterion.pk}"] = _("A score from 0 to %(max)s.") % {
-                "max": criterion.max_score.normalize()
+                "max": dutch_number(criterion.max_score)
             }
         if not motivation.strip():
             errors[f"motivation_{criterion.pk}"] = _("Motivate the score.")

@@ -3,7 +3,7 @@
 The reason is a sentence for the user, shown where the action is refused. The functions know
 nothing of HTTP or the admin, so views, admin classes, commands and tests ask the same question.
 Expert, penvoerder, financier and aanvrager have no back office yet: their screens (calls,
-monitoring, finance) come with later work.
+monitoring, a funder's own view of finance) come with later work.
 """
 
 from dataclasses import dataclass
@@ -132,4 +132,78 @@ def may_manage_accounts(user) -> Permission:
             "Only the administrator of the programme office may manage accounts, roles and "
             "login devices."
         ),
+    )
+
+
+def may_view_finance(user) -> Permission:
+    """See grant decisions, settlements, attribution keys and the ledger in the back office."""
+    return _back_office_role(
+        user,
+        OFFICE | {Role.STUURGROEPLID},
+        _(
+            "Only the programme office and the steering group may see grant decisions, "
+            "settlements and the ledger in the back office."
+        ),
+    )
+
+
+def may_edit_finance(user) -> Permission:
+    """Draft grant decisions and their advances, record payments, keep attribution keys."""
+    return _back_office_role(
+        user,
+        OFFICE,
+        _("Only the programme office may prepare grant decisions and record payments."),
+    )
+
+
+def may_issue_grants(user) -> Permission:
+    """Issue a grant decision or a settlement: a decision with legal effect for the recipient."""
+    return _back_office_role(
+        user,
+        OFFICE,
+        _("Only the programme office may issue a grant decision or a settlement."),
+    )
+
+
+def may_view_calls(user) -> Permission:
+    """See calls, applications, reviews and allocations in the back office."""
+    return _back_office_role(
+        user,
+        OFFICE | {Role.STUURGROEPLID},
+        _("Only the programme office and the steering group may see calls and applications."),
+    )
+
+
+def may_run_calls(user) -> Permission:
+    """Take the office's steps in a call: pre-check, completeness, reviewers, allocation."""
+    return _back_office_role(
+        user, OFFICE, _("Only the programme office may handle applications and allocations.")
+    )
+
+
+def may_view_monitoring(user) -> Permission:
+    """See progress reports, results, indicators and milestones in the back office."""
+    return _back_office_role(
+        user,
+        OFFICE | {Role.STUURGROEPLID},
+        _(
+            "Only the programme office and the steering group may see progress reports, results "
+            "and indicators in the back office."
+        ),
+    )
+
+
+def may_edit_monitoring(user) -> Permission:
+    """Keep results, indicators, milestones, reporting schedules and project leads."""
+    return _back_office_role(
+        user,
+        OFFICE,
+        _("Only the programme office may change results, indicators and reporting schedules."),
+    )
+
+
+def may_review_reports(user) -> Permission:
+    """Accept a submitted progress report, or return it with a comment."""
+    return _back_office_role(
+        user, OFFICE, _("Only the programme office may accept or return progress reports.")
     )

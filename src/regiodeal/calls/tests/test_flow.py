@@ -72,7 +72,7 @@ def test_after_the_deadline_the_application_is_locked():
     draft = flow.register_idea(call, applicant=other, title="x", idea="y", now=DURING_REGISTRATION)
     flow.give_pre_check(draft, advice="Ok.", positive=False)
     draft.refresh_from_db()
-    with pytest.raises(DomainError, match="verstreken"):
+    with pytest.raises(DomainError, match="uiterste datum voor aanvragen was"):
         flow.check_editable(draft, now=DEADLINE + datetime.timedelta(seconds=1))
 
 
@@ -165,7 +165,7 @@ def test_from_reviews_to_allocation_to_decisions_to_grant_decisions():
     incomplete = submitted_application(call)
     flow.check_completeness(incomplete, complete=False, note="Ontbreekt.", now=AFTER_DEADLINE)
 
-    with pytest.raises(DomainError, match="na de deadline"):
+    with pytest.raises(DomainError, match="na de uiterste datum"):
         allocation_runs.run_allocation(call, seed=1, now=BEFORE_DEADLINE)
     with pytest.raises(DomainError, match="hersteltermijn"):
         allocation_runs.run_allocation(call, seed=1, now=AFTER_DEADLINE)
