@@ -5,11 +5,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Exists, OuterRef, Prefetch
 
-from regiodeal.core.money import allocate_pro_rata
-from regiodeal.finance.constants import COMMITTED_KINDS
-from regiodeal.finance.models import LedgerEntry
+from regiodeal.core.aggregates import MoneySum
+from regiodeal.core.money import allocate_pro_rata, to_money
+from regiodeal.decisions.models import Decision
+from regiodeal.finance.constants import COMMITTED_KINDS, GrantState
+from regiodeal.finance.models import GrantDecision, LedgerEntry
+from regiodeal.finance.selectors import Figures
 from regiodeal.programmes.models import Programme
 from regiodeal.projects.models import Project
 
@@ -49,16 +52,21 @@ class ProjectMonitoring:
         return ImplementationStatus(self.status).label if self.status else ""
 
 
-def _latest_period(periods: list[IndicatorPeriod]) -> IndicatorPeriod | None:
+def _latest_period(
+    periods: list[IndicatorPeriod], year: int | None = None
+) -> IndicatorPeriod | None:
+    if year is not None:
+        periods = [p for p in periods if p.start.year <= year <= p.end.year]
     filled = [p for p in periods if p.actual is not None or p.actual_text]
     candidates = filled or [p for p in periods if p.target is not None or p.target_text]
     return max(candidates, key=lambda p: p.end) if candidates else None
 
 
-def indicator_rows(indicators) -> list[IndicatorRow]:
+def indicator_rows(indicators, *, year: int | None = None) -> list[IndicatorRow]:
+    """Each indicator with its latest period, or its latest period that covers ``year``."""
     rows = []
     for indicator in indicators:
-        period = _latest_period(list(indicator.periods.all()))
+        period = _latest_period(list(indicator.periods.all()), year)
         value = (
             achievement(
                 baseline=indicator.baseline_value, target=period.target, actual=period.actual
@@ -75,14 +83,24 @@ def _committed_by_project(project_ids) -> dict[int, Decimal]:
         LedgerEntry.objects.filter(project_id__in=project_ids, kind__in=COMMITTED_KINDS)
         .order_by()
         .values_list("project_id")
-        .annotate(total=Sum("amount"))
+        .annotate(total=MoneySum("amount"))
     )
 
 
-def _own_status_and_progress(project: Project) -> tuple[str, Decimal | None]:
-    accepted = [r for r in project.reports.all() if r.state == ReportState.GEACCEPTEERD]
+def _own_status_and_progress(
+    project: Project, until: datetime.date | None = None
+) -> tuple[str, Decimal | None]:
+    """From the last accepted report and the milestones; as they stood on ``until`` if given."""
+    accepted = [
+        r
+        for r in project.reports.all()
+        if r.state == ReportState.GEACCEPTEERD and (until is None or r.period_end <= until)
+    ]
     latest = max(accepted, key=lambda r: r.period_end) if accepted else None
-    milestones = [(m.weight, m.reached_on is not None) for m in project.milestones.all()]
+    milestones = [
+        (m.weight, m.reached_on is not None and (until is None or m.reached_on <= until))
+        for m in project.milestones.all()
+    ]
     return (
         latest.status if latest else "",
         project_progress(latest.progress if latest else None, milestones),
@@ -235,3 +253,76 @@ def portfolio(programme: Programme, *, public: bool = True) -> Portfolio:
         per_municipality=sorted(rows["municipality"].values(), key=lambda r: -r.committed),
         per_status=list(rows["status"].values()),
     )
+
+
+# ----------------------------------------------------------- for the learning pages and documents
+
+
+def with_monitoring(queryset):
+    """Projects with their milestones, reports and indicators prefetched."""
+    return _with_monitoring(queryset)
+
+
+def project_money(project_ids) -> dict[int, Figures]:
+    """Committed, granted, paid (and the rest) per project in two queries.
+
+    The same sums as ``finance.project_figures`` for one project: ledger entries exist only for
+    published decisions and issued letters, so every figure here may be shown to the public.
+    """
+    money: dict[int, Figures] = defaultdict(Figures)
+    for project_id, kind, total in (
+        LedgerEntry.objects.filter(project_id__in=project_ids)
+        .order_by()
+        .values_list("project_id", "kind")
+        .annotate(total=MoneySum("amount"))
+    ):
+        money[project_id].add_entry(kind, to_money(total))
+    for project_id, total in (
+        GrantDecision.objects.filter(project_id__in=project_ids, state=GrantState.VERLEEND)
+        .order_by()
+        .values_list("project_id")
+        .annotate(total=MoneySum("granted_amount"))
+    ):
+        money[project_id].granted = to_money(total)
+    return money
+
+
+def monitoring_at(
+    projects, *, until: datetime.date | None = None, year: int | None = None
+) -> list[ProjectMonitoring]:
+    """Projects prefetched by ``with_monitoring`` as they stood on ``until``: status, progress,
+    the indicators' periods of ``year`` (or their latest) and the lessons accepted by then."""
+    found = []
+    for project in projects:
+        status, own = _own_status_and_progress(project, until)
+        indicators = [i for result in project.results.all() for i in result.indicators.all()]
+        lessons = [
+            (r.period_end, r.lessons_learned)
+            for r in project.reports.all()
+            if r.state == ReportState.GEACCEPTEERD
+            and r.lessons_learned.strip()
+            and (until is None or r.period_end <= until)
+        ]
+        found.append(
+            ProjectMonitoring(
+                project=project,
+                status=status,
+                progress=own,
+                own_progress=own,
+                indicators=indicator_rows(indicators, year=year),
+                timeline=[],
+                lessons=sorted(lessons),
+            )
+        )
+    return found
+
+
+def programme_years(programme: Programme) -> range:
+    return range(programme.start_date.year, programme.end_date.year + 1)
+
+
+def decided_projects(programme: Programme, *, until: datetime.date):
+    """The programme's projects with a decision published by ``until``, with monitoring."""
+    decided = Decision.objects.published().filter(project=OuterRef("pk"), meeting__date__lte=until)
+    projects = Project.objects.filter(programme=programme).filter(Exists(decided))
+    return _with_monitoring(projects.select_related("pillar").order_by("title", "pk"))

@@ -11,6 +11,9 @@ from regiodeal.decisions.selectors import (
     programme_budget,
     published_besluitenlijsten,
 )
+from regiodeal.finance.project_figures import has_money, project_figures
+from regiodeal.monitoring.learning import similar_projects
+from regiodeal.monitoring.selectors import project_monitoring
 from regiodeal.programmes.models import Programme
 from regiodeal.projects.models import Project
 from regiodeal.publishing.besluitenlijst import build_document
@@ -63,12 +66,16 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("meeting__date", "position")
     )
     public = Project.objects.public()
+    money = project_figures(project)
     return render(
         request,
         "portal/project_detail.html",
         {
             "project": project,
             "decisions": decisions,
+            "money": money if has_money(money) else None,
+            "monitoring": project_monitoring(project),
+            "similar": similar_projects(project),
             "parent": public.filter(pk=project.parent_id).first(),
             "extensions": public.filter(parent=project).order_by("title"),
         },

@@ -1,10 +1,28 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from regiodeal.core.admin_utils import PROJECT_RULES, RolePermissionMixin
+from regiodeal.core.admin_utils import (
+    PROGRAMME_RULES,
+    PROJECT_RULES,
+    LocalizedDecimalMixin,
+    RolePermissionMixin,
+)
 from regiodeal.core.permissions import may_edit_programme
+from regiodeal.finance.models import PlaceShare
+from regiodeal.monitoring.admin import PROJECT_INLINES
 
 from .models import Project
+
+
+class PlaceShareInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline):
+    """How the project's money is split over its places; without shares, equally."""
+
+    # The office's, like the project's status: a nomination does not set its own split.
+    permission_rules = PROGRAMME_RULES
+    model = PlaceShare
+    extra = 0
+    fields = ["municipality", "weight"]
+    autocomplete_fields = ["municipality"]
 
 
 @admin.register(Project)
@@ -18,6 +36,11 @@ class ProjectAdmin(RolePermissionMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["lead_organisation", "partners", "places", "parent"]
     filter_horizontal = ["themes"]
     date_hierarchy = "created_at"
+    inlines = [PlaceShareInline, *PROJECT_INLINES]
+
+    def get_inlines(self, request, obj):
+        # A share names one of the project's places, which exist once the project is saved.
+        return self.inlines if obj is not None else []
 
     def get_readonly_fields(self, request, obj=None):
         # A nomination cannot set its own status; the office moves a project through them.

@@ -1,0 +1,301 @@
+"""Learning across projects: recurring intervention elements, similar projects, lessons learned.
+
+Text is compared on Dutch word stems, so that "project" finds "projecten" and "senior" finds
+"senioren". The stems come from Snowball's Dutch stemmer (the ``snowballstemmer`` package);
+where that is not installed every word is its own stem, and matching is on whole words only.
+Only public projects and accepted reports are ever read here: every page that uses this module
+is public.
+"""
+
+import datetime
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from django.db.models import Prefetch
+
+from regiodeal.programmes.models import Programme
+from regiodeal.projects.models import Project
+
+from .constants import ReportState
+from .models import InterventionElement, ProgressReport
+from .progress import mean_achievement
+from .selectors import ProjectMonitoring, monitoring_at, with_monitoring
+
+# Cosine similarity below which two projects are not called similar: below it they share
+# little more than the words every project uses.
+SIMILARITY_THRESHOLD = 0.1
+SIMILAR_LIMIT = 3
+
+_WORD = re.compile(r"[^\W_]+")
+# Function words that say nothing about what a project does. Frequent content words ("project",
+# "regio") need no list: the inverse document frequency weighs them down.
+_STOPWORDS = """
+    aan al alle als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
+    een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
+    iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog
+    nu of om omdat ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want
+    waren was wat we wel werd wezen wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder
+    zou
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+
+
+# ------------------------------------------------------------------------------- words
+
+
+def _load_stemmer():
+    try:
+        import snowballstemmer
+    except ImportError:
+        return None
+    return snowballstemmer.stemmer("dutch")
+
+
+_stemmer = _load_stemmer()
+_stemmer_lock = threading.Lock()
+STEMMING = _stemmer is not None
+
+
+def normalise(word: str) -> str:
+    """Lower case without diacritics: "Materiële" and "materiele" are one word."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The Dutch stem of a normalised word; the word itself when no stemmer is installed.
+
+    The one place to swap the stemming for another library.
+    """
+    if _stemmer is None:
+        return word
+    with _stemmer_lock:  # a Snowball stemmer keeps state between calls
+        return _stemmer.stemWord(word)
+
+
+def _key(token: str) -> str | None:
+    word = normalise(token)
+    if len(word) < 2 or word in STOPWORDS:
+        return None
+    return stem(word)
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the words that carry meaning, in order, repeats kept."""
+    return [key for token in _WORD.findall(text) if (key := _key(token))]
+
+
+def highlight(text: str, wanted: set[str]) -> tuple[tuple[str, bool], ...]:
+    """The text in pieces, each marked whether it is a word whose stem is wanted."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _WORD.finditer(text):
+        if _key(match.group()) in wanted:
+            if match.start() > position:
+                pieces.append((text[position : match.start()], False))
+            pieces.append((match.group(), True))
+            position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return tuple(pieces)
+
+
+# ------------------------------------------------------------------------- similarity
+
+
+def tf_idf(documents: dict[int, list[str]]) -> dict[int, dict[str, float]]:
+    """A unit-length TF-IDF vector per document (sublinear term frequency).
+
+    A term in every document weighs nothing; so two texts are only similar in what sets them
+    apart from the rest.
+    """
+    count = len(documents)
+    frequency = Counter(term for words in documents.values() for term in set(words))
+    vectors = {}
+    for key, words in documents.items():
+        weights = {
+            term: (1 + math.log(n)) * math.log((1 + count) / (1 + frequency[term]))
+            for term, n in Counter(words).items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        vectors[key] = {t: w / norm for t, w in weights.items() if w} if norm else {}
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(weight * b[term] for term, weight in a.items() if term in b)
+
+
+@dataclass(frozen=True)
+class Similar:
+    project: Project
+    score: float
+
+
+def _project_text(project: Project) -> str:
+    lessons = [r.lessons_learned for r in project.reports.all()]
+    return "\n".join([project.title, project.summary, project.description, *lessons])
+
+
+def similar_projects(
+    project: Project, *, limit: int = SIMILAR_LIMIT, threshold: float = SIMILARITY_THRESHOLD
+) -> list[Similar]:
+    """The public projects whose description and lessons read most like this project's."""
+    accepted = ProgressReport.objects.filter(state=ReportState.GEACCEPTEERD).only(
+        "project_id", "lessons_learned"
+    )
+    corpus = list(
+        Project.objects.public()
+        .only("title", "slug", "summary", "description")
+        .prefetch_related(Prefetch("reports", queryset=accepted))
+    )
+    documents = {p.pk: terms(_project_text(p)) for p in corpus}
+    if project.pk not in documents:
+        documents[project.pk] = terms(_project_text(project))
+    vectors = tf_idf(documents)
+    own = vectors[project.pk]
+    scored = [
+        Similar(other, round(cosine(own, vectors[other.pk]), 4))
+        for other in corpus
+        if other.pk != project.pk
+    ]
+    scored = [s for s in scored if s.score > threshold]
+    scored.sort(key=lambda s: (-s.score, s.project.title))
+    return scored[:limit]
+
+
+# --------------------------------------------------------------------------- elements
+
+
+@dataclass
+class ElementRow:
+    """An intervention element: the projects that have it and how they fare."""
+
+    element: InterventionElement
+    projects: list[Project] = field(default_factory=list)
+    statuses: Counter = field(default_factory=Counter)
+    progress: list[Decimal] = field(default_factory=list)
+    achievements: list[Decimal | None] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.element.name
+
+    @property
+    def count(self) -> int:
+        return len(self.projects)
+
+    @property
+    def achievement(self) -> Decimal | None:
+        """Mean over all indicators of its projects, as the portfolio reckons it."""
+        return mean_achievement(self.achievements)
+
+    @property
+    def mean_progress(self) -> Decimal | None:
+        if not self.progress:
+            return None
+        return (sum(self.progress, Decimal(0)) / len(self.progress)).quantize(Decimal(1))
+
+
+NO_REPORT = "nog_geen_rapportage"
+
+
+def element_rows(
+    elements: Iterable[InterventionElement], monitored: Iterable[ProjectMonitoring]
+) -> list[ElementRow]:
+    """Per element, from projects prefetched with their ``intervention_elements``; the most
+    frequent first."""
+    rows = {element.pk: ElementRow(element) for element in elements}
+    for monitoring in monitored:
+        for element in monitoring.project.intervention_elements.all():
+            row = rows.get(element.pk)
+            if row is None:
+                continue
+            row.projects.append(monitoring.project)
+            row.statuses[monitoring.status or NO_REPORT] += 1
+            if monitoring.progress is not None:
+                row.progress.append(monitoring.progress)
+            row.achievements += [r.achievement for r in monitoring.indicators]
+    return sorted(rows.values(), key=lambda r: (-r.count, r.element.name))
+
+
+def public_projects(programme: Programme | None = None):
+    projects = Project.objects.public()
+    if programme is not None:
+        projects = projects.filter(programme=programme)
+    return with_monitoring(projects.order_by("title", "pk")).prefetch_related(
+        "intervention_elements"
+    )
+
+
+def intervention_elements(programme: Programme | None = None) -> list[ElementRow]:
+    """Every element with the public projects that have it, as they stand now."""
+    return element_rows(
+        InterventionElement.objects.all(), monitoring_at(public_projects(programme))
+    )
+
+
+# ---------------------------------------------------------------------------- lessons
+
+
+@dataclass(frozen=True)
+class Lesson:
+    project: Project
+    period_start: datetime.date
+    period_end: datetime.date
+    text: str
+    pieces: tuple[tuple[str, bool], ...]  # the text, with the words that matched marked
+    matches: int = 0
+
+
+def lessons(query: str = "", *, year: int | None = None) -> list[Lesson]:
+    """Lessons learned from accepted reports on public projects, newest first.
+
+    With a query, only lessons that have every meaningful word of it (compared on stems), the
+    most matches first.
+    """
+    reports = (
+        ProgressReport.objects.filter(
+            state=ReportState.GEACCEPTEERD, project__in=Project.objects.public()
+        )
+        .exclude(lessons_learned="")
+        .select_related("project")
+        .order_by("-period_end", "project__title", "pk")
+    )
+    if year is not None:
+        reports = reports.filter(period_end__year=year)
+    wanted = set(terms(query))
+    found = []
+    for report in reports:
+        text = report.lessons_learned.strip()
+        if not text:
+            continue
+        matches = 0
+        if wanted:
+            words = Counter(terms(text))
+            if not wanted <= set(words):
+                continue
+            matches = sum(words[w] for w in wanted)
+        found.append(
+            Lesson(
+                project=report.project,
+                period_start=report.period_start,
+                period_end=report.period_end,
+                text=text,
+                pieces=highlight(text, wanted) if wanted else ((text, False),),
+                matches=matches,
+            )
+        )
+    if wanted:
+        found.sort(key=lambda lesson: -lesson.matches)  # stable: newest first among equals
+    return found
