@@ -98,9 +98,11 @@ def test_home_shows_total_committed_and_available_per_pillar(demo, client):
     text = _text(client.get("/"))
     assert "€ 40.000.001" in text
     assert "€ 1.142.500" in text
-    assert "€ 38.857.501" in text  # available
-    # Werken: 480.000 + 50.000 + 375.000 committed of an illustrative 16 million.
-    assert re.search(r"Werken .*€ 16\.000\.000 € 905\.000 € 15\.095\.000", text)
+    # Available: 40.000.001 − 1.142.500 committed + 8.000 released by the demo's settlement.
+    assert "€ 38.865.501" in text
+    # Werken: 480.000 + 50.000 + 375.000 committed of an illustrative 16 million, and the
+    # 8.000 the settled feasibility study left unspent back in it.
+    assert re.search(r"Werken .*€ 16\.000\.000 € 905\.000 € 15\.103\.000", text)
     assert re.search(r"Wonen .*€ 10\.000\.000 € 70\.000 € 9\.930\.000", text)
     assert re.search(r"Welzijn .*€ 14\.000\.001 € 167\.500 € 13\.832\.501", text)
 

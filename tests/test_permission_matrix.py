@@ -16,12 +16,14 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from regiodeal.calls.models import Application, Attachment, Call, ReviewAssignment
 from regiodeal.core import permissions
 from regiodeal.core.admin_utils import RolePermissionMixin
 from regiodeal.core.permission_matrix import (
@@ -39,7 +41,15 @@ from regiodeal.core.permissions_doc import render
 from regiodeal.core.roles import Role, group_of
 from regiodeal.decisions import services
 from regiodeal.decisions.models import DecisionList
+from regiodeal.finance import services as finance_services
+from regiodeal.finance.models import AttributionKey, GrantDecision, LedgerEntry, Settlement
 from regiodeal.ingest.models import SourceDocument
+from regiodeal.monitoring.models import (
+    Indicator,
+    InterventionElement,
+    ProgressReport,
+    Result,
+)
 from regiodeal.organisations.models import Municipality, Organisation, Province
 from regiodeal.projects.models import Project
 
@@ -47,6 +57,8 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "permissions.md"
 
 # Admin pages that need no object; the others get the sample object's primary key.
 WITHOUT_OBJECT = {"changelist", "add", "upload"}
+# Admin pages that need more than the object: the further path parameters.
+FURTHER_ARGS = {"letter": ["odt"]}
 
 
 def test_the_table_covers_every_url_pattern_and_only_those():
@@ -88,13 +100,18 @@ def accounts(db) -> dict[str, User | None]:
 
 
 @pytest.fixture
-def samples(demo, accounts) -> dict[str, object]:
+def samples(full_demo, accounts) -> dict[str, object]:
     """One object per model whose pages are requested, as the table's notes describe them."""
+    demo = full_demo
+    open_report = ProgressReport.objects.get(
+        project__slug="toekomstbestendige-bedrijventerreinen", state="open"
+    )
     project = Project.objects.get(slug="levensloop-bestendig-wonen")
     meeting = services.create_meeting(programme=demo, date=datetime.date(2022, 3, 8))
     decision = services.create_decision(
         meeting=meeting, project=project, kind="uitbreiding", amount=Decimal("25000")
     )
+    grant, settlement = _finance_samples(demo, project)
     owner = User.objects.create_user("telefoonbezitter")
     login = {"user_agent": "test", "ip_address": "192.0.2.1", "http_accept": "*/*"}
     login |= {"username": "onbekend", "path_info": "/beheer/login/"}
@@ -129,15 +146,90 @@ def samples(demo, accounts) -> dict[str, object]:
             text="Besluitenlijst maart 2022.\n",
             meeting=meeting,
         ),
+        "finance.grantdecision": grant,
+        "finance.settlement": settlement,
+        "finance.attributionkey": AttributionKey.objects.create(
+            programme=demo,
+            organisation=Organisation.objects.get(slug="gemeente-emmen"),
+            weight=Decimal("50"),
+        ),
+        "finance.ledgerentry": LedgerEntry.objects.filter(programme=demo, kind="verplichting")
+        .order_by("pk")
+        .first(),
+        "calls.call": Call.objects.get(slug="openstelling-2025"),
+        "monitoring.progressreport": open_report,
+        "monitoring.result": Result.objects.filter(project__programme=demo).order_by("pk").first(),
+        "monitoring.indicator": Indicator.objects.filter(result__project__programme=demo)
+        .order_by("pk")
+        .first(),
+        "monitoring.interventionelement": InterventionElement.objects.order_by("pk").first(),
+        "calls.application": _calls_sample(accounts[Role.EXPERT]),
     }
+
+
+def _calls_sample(expert: User) -> Application:
+    """A complete application of the demo's 2025 call, with an attachment, assigned to the
+    matrix's expert account (directly: the call's allocation has run, so the service refuses)."""
+    application = Application.objects.get(reference="AV-2025-0001")
+    ReviewAssignment.objects.create(application=application, reviewer=expert)
+    attachment = Attachment(application=application, description="Projectplan")
+    attachment.file.save("projectplan.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    application.sample_attachment = attachment
+    return application
+
+
+def _finance_samples(demo, project: Project):
+    """A draft grant decision for a published extension, and a draft settlement of another,
+    issued one: made here so that they do not depend on what the demo has granted."""
+    meeting = services.create_meeting(programme=demo, date=datetime.date(2022, 4, 12))
+    other = Project.objects.exclude(pk=project.pk).filter(programme=demo).order_by("pk").first()
+    decisions = [
+        services.create_decision(meeting=meeting, project=p, kind="uitbreiding", amount=amount)
+        for p, amount in ((project, Decimal("15000")), (other, Decimal("12000")))
+    ]
+    for decision in decisions:
+        services.adopt_decision(decision)
+    services.publish_besluitenlijst(meeting)
+    for decision in decisions:
+        decision.refresh_from_db()
+    grants = [
+        finance_services.create_grant(
+            decision,
+            eligible_costs=decision.amount * 2,
+            subsidy_percentage=Decimal("50"),
+            date=datetime.date(2022, 5, 1),
+            recipient=Organisation.objects.get(slug="gemeente-emmen"),
+            schedule=[(datetime.date(2022, 6, 1), Decimal("80"), None)],
+        )
+        for decision in decisions
+    ]
+    issued = finance_services.issue_grant(grants[1])
+    settlement = finance_services.create_settlement(
+        issued, actual_costs=Decimal("20000"), date=datetime.date(2023, 1, 31)
+    )
+    return grants[0], settlement
+
+
+def _issued(model):
+    return model.objects.filter(issued_at__isnull=False).order_by("pk").first()
 
 
 def _site_url(key: str, samples: dict) -> str:
     besluitenlijst = samples["decisions.decisionlist"]
     project = samples["projects.project"]
+    application = samples["calls.application"]
+    attachment = application.sample_attachment
     special = {
         "portal:project": lambda: project.get_absolute_url(),
         "portal:besluitenlijst": lambda: besluitenlijst.get_absolute_url(),
+        "finance:export": lambda: reverse("finance:export", args=["csv"]),
+        # ODT: the cheapest of the three formats to render nine times.
+        "finance:grant-letter": lambda: reverse(
+            "finance:grant-letter", args=[_issued(GrantDecision).reference, "odt"]
+        ),
+        "finance:settlement-letter": lambda: reverse(
+            "finance:settlement-letter", args=[_issued(Settlement).reference, "odt"]
+        ),
         "portal:besluitenlijst_download": lambda: reverse(
             "portal:besluitenlijst_download", args=[besluitenlijst.meeting.slug, "md"]
         ),
@@ -149,6 +241,30 @@ def _site_url(key: str, samples: dict) -> str:
             "admin:view_on_site", args=[ContentType.objects.get_for_model(Project).pk, project.pk]
         ),
         "admin:app_list": lambda: reverse("admin:app_list", args=["decisions"]),
+        "calls:call": lambda: reverse("calls:call", args=["openstelling-2025"]),
+        "calls:register_idea": lambda: reverse("calls:register_idea", args=["openstelling-2025"]),
+        **{
+            key: (lambda key=key: reverse(key, args=[application.reference]))
+            for key in ("calls:application", "calls:attachment_add", "calls:withdraw")
+        },
+        **{
+            key: (lambda key=key: reverse(key, args=[application.reference, attachment.pk]))
+            for key in ("calls:attachment", "calls:attachment_remove", "review:attachment")
+        },
+        "review:application": lambda: reverse("review:application", args=[application.reference]),
+        "monitoring:my_project": lambda: reverse(
+            "monitoring:my_project", args=["toekomstbestendige-bedrijventerreinen"]
+        ),
+        "monitoring:my_report": lambda: reverse(
+            "monitoring:my_report",
+            args=["toekomstbestendige-bedrijventerreinen", samples["monitoring.progressreport"].pk],
+        ),
+        "monitoring:uitvoeringsprogramma": lambda: reverse(
+            "monitoring:uitvoeringsprogramma", args=[project.programme.slug, 2022]
+        ),
+        "monitoring:uitvoeringsprogramma_download": lambda: reverse(
+            "monitoring:uitvoeringsprogramma_download", args=[project.programme.slug, 2022, "md"]
+        ),
         "beheer/(?P<url>.*)$": lambda: "/beheer/bestaat-niet/",
     }
     return special[key]() if key in special else reverse(key)
@@ -164,12 +280,15 @@ def concrete_url(row: Row, route: str, samples: dict) -> str:
         return "/" + route.replace("<path:object_id>", str(obj.pk))
     if row.kind == "simple_history":
         return reverse(row.key, args=[obj.pk, obj.history.first().history_id])
-    return reverse(row.key, args=[obj.pk])
+    if row.kind == "attachment":
+        return reverse(row.key, args=[obj.pk, obj.sample_attachment.pk])
+    return reverse(row.key, args=[obj.pk, *FURTHER_ARGS.get(row.kind, [])])
 
 
 def observed(response) -> Outcome:
     if response.status_code == 302:
-        to_login = response["Location"].startswith(reverse("admin:login"))
+        # The back office's login, or the public one of applicants, reviewers and leads.
+        to_login = response["Location"].startswith((reverse("admin:login"), reverse("calls:login")))
         return Outcome.LOGIN if to_login else Outcome.REDIRECT
     return Outcome(str(response.status_code))
 

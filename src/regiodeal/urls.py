@@ -10,4 +10,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("", include("regiodeal.portal.urls")),
+    path("", include("regiodeal.finance.urls")),
+    path("", include("regiodeal.calls.urls")),
+    path("", include("regiodeal.monitoring.urls")),
+    path("beoordelen/", include("regiodeal.calls.urls_review")),
 ]

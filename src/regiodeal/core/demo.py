@@ -67,7 +67,9 @@ def ensure_demo_user(username: str, password: str):
 
 
 @transaction.atomic
-def load_demo(*, user=None) -> DemoResult:
+def load_demo(*, user=None, with_calls: bool = True) -> DemoResult:
+    """The demo as `make run` loads it; ``with_calls=False`` leaves out the second programme
+    and its calls (most of the loading time), for tests that do not need them."""
     existing = Programme.objects.filter(slug=content.PROGRAMME["slug"]).first()
     if existing:
         return DemoResult(programme=existing, created=False)
@@ -125,7 +127,8 @@ def load_demo(*, user=None) -> DemoResult:
     decision_services.publish_besluitenlijst(meeting, user=user)
     _load_finance(meeting, user=user)
     load_monitoring_demo(programme, office=user)
-    load_calls_demo(user=user)
+    if with_calls:
+        load_calls_demo(user=user)
     return DemoResult(programme=programme, created=True)
 
 

@@ -59,6 +59,14 @@ FUNCTIONS: dict[str, frozenset[Role]] = {
     "may_view_concept_decisions": CONCEPT_READERS,
     "may_nominate_projects": NOMINATORS,
     "may_manage_accounts": ADMIN,
+    "may_view_calls": CONCEPT_READERS,
+    "may_run_calls": OFFICE,
+    "may_view_monitoring": CONCEPT_READERS,
+    "may_edit_monitoring": OFFICE,
+    "may_review_reports": OFFICE,
+    "may_view_finance": CONCEPT_READERS,
+    "may_edit_finance": OFFICE,
+    "may_issue_grants": OFFICE,
 }
 
 # Pages outside the admin's model pages, one row each: (note, outcome per column, in the order
@@ -75,6 +83,93 @@ SITE: dict[str, tuple[str, str]] = {
     ),
     "portal:besluitenlijst_download": (
         "that list as Markdown",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "finance:overview": (
+        "the programme's money, from published decisions and issued grants",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "finance:export": ("the overview as CSV", "200   200 200 200 200   200   200   200   200"),
+    "finance:grant-letter": (
+        "an issued beschikking of the demo (a draft: 404)",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "finance:settlement-letter": (
+        "the demo's issued vaststelling",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "calls:calls": ("", "200   200 200 200 200   200   200   200   200"),
+    "calls:call": (
+        "the demo call openstelling-2025",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "calls:register_idea": (
+        "openstelling-2025 (closed: says so)",
+        "login 200 200 200 200   200   200   200   200",
+    ),
+    "calls:register": (
+        "a logged-in account is sent to its applications",
+        "200   302 302 302 302   302   302   302   302",
+    ),
+    "calls:login": (
+        "the public login; a logged-in account is sent to its applications",
+        "200   302 302 302 302   302   302   302   302",
+    ),
+    "calls:logout": ("logging out is a POST", "405   405 405 405 405   405   405   405   405"),
+    "calls:my_applications": ("", "login 200 200 200 200   200   200   200   200"),
+    "calls:application": (
+        "AV-2025-0001 of the demo (aanvrager1's): anyone else's is not found",
+        "login 404 404 404 404   404   404   404   404",
+    ),
+    "calls:attachment_add": (
+        "uploading is a POST",
+        "405   405 405 405 405   405   405   405   405",
+    ),
+    "calls:attachment": (
+        "an attachment of AV-2025-0001: only its applicant",
+        "login 404 404 404 404   404   404   404   404",
+    ),
+    "calls:attachment_remove": (
+        "removing is a POST",
+        "405   405 405 405 405   405   405   405   405",
+    ),
+    "calls:withdraw": (
+        "AV-2025-0001: only its applicant",
+        "login 404 404 404 404   404   404   404   404",
+    ),
+    "review:assignments": (
+        "the reviewer's own assignments (empty for others)",
+        "login 200 200 200 200   200   200   200   200",
+    ),
+    "review:application": (
+        "an application assigned to the expert account; anyone else's is not found",
+        "login 404 404 404 404   200   404   404   404",
+    ),
+    "review:attachment": (
+        "an attachment of that application, as a download",
+        "login 404 404 404 404   200   404   404   404",
+    ),
+    "monitoring:my_projects": (
+        "a project lead's own projects (empty for others)",
+        "login 200 200 200 200   200   200   200   200",
+    ),
+    "monitoring:my_project": (
+        "a demo project led by projectleider1: nobody else's",
+        "login 404 404 404 404   404   404   404   404",
+    ),
+    "monitoring:my_report": (
+        "that project's open report: nobody else's",
+        "login 404 404 404 404   404   404   404   404",
+    ),
+    "monitoring:portfolio": ("", "200   200 200 200 200   200   200   200   200"),
+    "monitoring:learning": ("", "200   200 200 200 200   200   200   200   200"),
+    "monitoring:lessons": ("", "200   200 200 200 200   200   200   200   200"),
+    "monitoring:uitvoeringsprogramma": (
+        "the demo programme's 2022 uitvoeringsprogramma",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "monitoring:uitvoeringsprogramma_download": (
+        "that document as Markdown",
         "200   200 200 200 200   200   200   200   200",
     ),
     "set_language": (
@@ -117,7 +212,7 @@ class Extra:
     """A page an admin class adds to the standard ones; it needs the given right."""
 
     kind: str  # the URL name's suffix
-    right: str  # view, add, change or delete
+    right: str  # view, add, change, delete or act
     allowed: Outcome = Outcome.OK
     note: str = ""
 
@@ -133,6 +228,7 @@ class ModelAccess:
     sample: str  # the object whose pages are requested (a heading in the docs)
     audited: bool = False  # django-simple-history: a page per past version
     extra: tuple[Extra, ...] = ()
+    act: frozenset[Role] = frozenset()  # the model's action pages (issue, pay, settle)
 
 
 def _edited_by(edit: frozenset[Role], view: frozenset[Role] = BACK_OFFICE, **rest) -> ModelAccess:
@@ -184,6 +280,51 @@ MODELS: dict[str, ModelAccess] = {
         sample="the published list of December 2021",
         audited=True,
     ),
+    "calls.call": _edited_by(
+        OFFICE,
+        CONCEPT_READERS,
+        sample="a call",
+        audited=True,
+        extra=(
+            Extra(
+                "allocation", "view", note="ranking and allocation; its forms act for the office"
+            ),
+        ),
+    ),
+    # Applications are written by applicants on the public site; the office takes its steps.
+    "calls.application": ModelAccess(
+        CONCEPT_READERS,
+        NOBODY,
+        NOBODY,
+        NOBODY,
+        sample="a complete application with an attachment, assigned to the expert account",
+        audited=True,
+        act=OFFICE,
+        extra=(
+            Extra("pre_check", "act"),
+            Extra("completeness", "act"),
+            Extra("ineligible", "act"),
+            Extra("assign", "act"),
+            Extra("attachment", "act", note="an attachment, as a download"),
+        ),
+    ),
+    "monitoring.progressreport": _edited_by(
+        OFFICE,
+        CONCEPT_READERS,
+        sample="the demo's open report",
+        audited=True,
+        act=OFFICE,
+        extra=(Extra("accept", "act"), Extra("return", "act")),
+    ),
+    "monitoring.result": _edited_by(
+        OFFICE, CONCEPT_READERS, sample="a result of the demo", audited=True
+    ),
+    "monitoring.indicator": _edited_by(
+        OFFICE, CONCEPT_READERS, sample="an indicator of the demo", audited=True
+    ),
+    "monitoring.interventionelement": _edited_by(
+        OFFICE, CONCEPT_READERS, sample="an element of the demo", audited=True
+    ),
     # Imports are added by the upload screen, which reads the file, and are kept as received.
     "ingest.sourcedocument": ModelAccess(
         OFFICE,
@@ -192,6 +333,43 @@ MODELS: dict[str, ModelAccess] = {
         OFFICE,
         sample="an import whose meeting is still a draft",
         extra=(Extra("upload", "view"), Extra("review", "view")),
+    ),
+    # Grant decisions and settlements change through their action pages, which the office uses;
+    # issuing one (a decision with legal effect) is the office's too. An issued one is closed.
+    "finance.grantdecision": _edited_by(
+        OFFICE,
+        CONCEPT_READERS,
+        sample="a draft grant decision for a published extension",
+        audited=True,
+        act=OFFICE,
+        extra=(
+            Extra("issue", "act"),
+            Extra("pay_advance", "act"),
+            Extra("settle", "act"),
+            Extra("letter", "view", note="the letter as ODT"),
+        ),
+    ),
+    # A settlement is made by settling its grant decision; a draft is deleted, never edited.
+    "finance.settlement": ModelAccess(
+        CONCEPT_READERS,
+        NOBODY,
+        NOBODY,
+        OFFICE,
+        sample="a draft settlement of a demo grant decision",
+        audited=True,
+        act=OFFICE,
+        extra=(
+            Extra("issue", "act"),
+            Extra("pay_balance", "act"),
+            Extra("letter", "view", note="the letter as ODT"),
+        ),
+    ),
+    "finance.attributionkey": _edited_by(
+        OFFICE, CONCEPT_READERS, sample="a programme-wide attribution key", audited=True
+    ),
+    # The ledger is written by the services only and never changed.
+    "finance.ledgerentry": ModelAccess(
+        CONCEPT_READERS, NOBODY, NOBODY, NOBODY, sample="a commitment of the demo"
     ),
 }
 
@@ -256,9 +434,9 @@ def _model_rows(label: str, access: ModelAccess) -> Iterable[Row]:
 
 
 def _site_group(key: str) -> str:
-    if key.startswith("portal:"):
-        return "Public site"
-    return "Back office" if key.startswith(("admin:", ADMIN_PREFIX)) else "Language"
+    if key.startswith(("admin:", ADMIN_PREFIX)):
+        return "Back office"
+    return "Language" if key == "set_language" else "Public site"
 
 
 def expected_rows() -> list[Row]:
