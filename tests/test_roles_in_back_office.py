@@ -116,3 +116,26 @@ def test_a_refusal_says_why_in_dutch(client, demo):
     response = client.get(reverse("admin:decisions_decision_changelist"))
     assert response.status_code == 403
     assert "Alleen het programmabureau en de stuurgroep mogen" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.STUURGROEPLID, Role.BEHEERDER])
+def test_past_versions_are_read_not_restored(client, demo, role):
+    """django-simple-history restores a version for whoever may view the history: refused."""
+    project = Project.objects.get(slug="levensloop-bestendig-wonen")
+    meeting = services.create_meeting(programme=demo, date=datetime.date(2022, 3, 8))
+    decision = services.create_decision(
+        meeting=meeting, project=project, kind="uitbreiding", amount=Decimal("25000")
+    )
+    services.update_draft_decision(
+        decision, title="Nieuwe titel", kind="uitbreiding", amount=Decimal("30000"), text=""
+    )
+    first = decision.history.earliest()
+    url = reverse("admin:decisions_decision_simple_history", args=[decision.pk, first.pk])
+    login_as(client, role)
+
+    assert client.get(url).status_code == 200  # reading stays possible
+    response = client.post(url, {"title": "", "kind": "uitbreiding", "amount": "25000,00"})
+
+    assert response.status_code == 403
+    decision.refresh_from_db()
+    assert (decision.title, decision.amount) == ("Nieuwe titel", Decimal("30000"))

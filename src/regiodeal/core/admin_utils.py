@@ -8,8 +8,9 @@ from typing import ClassVar
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from . import permissions
 from .models import STALE
@@ -147,6 +148,18 @@ class RolePermissionMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return self.allows(self.permission_rules.delete, request)
+
+    # The audit trail is to read. django-simple-history restores a past version for anyone who
+    # may view the history, and a restore saves the old fields past the services' checks (a
+    # budget check, a workflow state). A past version is put back by editing, which is checked
+    # and audited like any change.
+    def revert_disabled(self, request: HttpRequest, obj=None) -> bool:
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied(_("Past versions can be read, not restored."))
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_view_or_change_permission(self, request: HttpRequest, obj=None) -> bool:
         # Change first: when both are refused, the reason left for the page is the view's.
