@@ -18,3 +18,11 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request: HttpRequest, response):
+        response = super().process_response(request, response)
+        # The chosen language belongs to this request only: without this, the thread keeps it
+        # and whatever runs next on it (a later request's error page before the middleware, a
+        # management command in the same process, a test) speaks the previous visitor's language.
+        translation.deactivate()
+        return response
