@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from babel.numbers import format_decimal
 from django import template
 
 from regiodeal.core import money
@@ -28,3 +29,11 @@ def percentage(fraction: Decimal | None) -> str:
     if fraction is None:
         return ""
     return money.format_share(fraction)
+
+
+@register.filter
+def number(value: Decimal | None) -> str:
+    """A score or weight the Dutch way, without trailing zeros: ``5,5``, ``10``, ``7,25``."""
+    if value is None:
+        return "–"
+    return format_decimal(value, format="#,##0.###", locale=money.LOCALE)
