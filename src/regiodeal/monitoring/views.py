@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from regiodeal.core.charts import Bar, bar_chart
 from regiodeal.core.errors import DomainError
 from regiodeal.core.money import format_euro_compact, format_share
+from regiodeal.core.permissions import may_view_monitoring
 from regiodeal.decisions.selectors import default_public_programme
 from regiodeal.programmes.models import Programme
 
@@ -82,7 +83,10 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
     programme = _chosen_programme(request)
     if programme is None:
         return render(request, "monitoring/portfolio.html", {"programme": None})
-    found = portfolio(programme, public=True)
+    # The office and the steering group also see projects without a published decision yet;
+    # the public sees only what has been published.
+    in_office = may_view_monitoring(request.user).allowed
+    found = portfolio(programme, public=not in_office)
     with_figures = [row for row in found.per_broad_prosperity if row.achievement is not None]
     groups = [
         _group(
@@ -134,6 +138,7 @@ def portfolio_page(request: HttpRequest) -> HttpResponse:
             "other_programmes": Programme.objects.exclude(pk=programme.pk).only("name", "slug"),
             "programme_parameter": PROGRAMME_PARAMETER,
             "portfolio": found,
+            "in_office": in_office,
             "groups": groups,
             "statuses": _statuses(),
             "achievement_chart": _chart(
