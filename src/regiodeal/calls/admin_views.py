@@ -229,7 +229,10 @@ def run_results(run: AllocationRun) -> list[LineResults]:
             {
                 **outcome,
                 "application": applications.get(outcome["id"]),
-                "score": scores.get(outcome["id"]),
+                # Not reviewed: the 0 in the run's input is a placeholder, not a score.
+                "score": None
+                if outcome["outcome"] in ("ineligible", "incomplete")
+                else scores.get(outcome["id"]),
                 "amount": Decimal(outcome["amount"]),
                 "label": OUTCOMES.get(outcome["outcome"], outcome["outcome"]),
             }
