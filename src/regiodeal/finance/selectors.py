@@ -113,13 +113,21 @@ def _split(amount: Decimal, weights: list[tuple[int, Decimal]]) -> dict[int, Dec
     return {key: part for (key, _), part in zip(weights, parts, strict=True)}
 
 
-def finance_summary(programme: Programme) -> FinanceSummary:
-    """Every overview of the programme's money in a fixed number of queries."""
+def finance_summary(programme: Programme, *, until: datetime.date | None = None) -> FinanceSummary:
+    """Every overview of the programme's money in a fixed number of queries.
+
+    With ``until``, the money as it stood at the end of that day: entries booked and grant
+    decisions dated by then (for a yearly document).
+    """
     entries = LedgerEntry.objects.filter(programme=programme).order_by()
+    issued = GrantDecision.objects.filter(project__programme=programme, state=GrantState.VERLEEND)
+    if until is not None:
+        entries = entries.filter(booked_on__lte=until)
+        issued = issued.filter(date__lte=until)
     grants = list(
-        GrantDecision.objects.filter(project__programme=programme, state=GrantState.VERLEEND)
-        .order_by()
-        .values_list("decision_id", "decision__pillar_id", "project_id", "date", "granted_amount")
+        issued.order_by().values_list(
+            "decision_id", "decision__pillar_id", "project_id", "date", "granted_amount"
+        )
     )
     figures = Figures()
     for kind, total in entries.values_list("kind").annotate(total=MoneySum("amount")):

@@ -6,8 +6,8 @@ results, then what the programme learned. Like the besluitenlijst, every format 
 wording is Dutch on purpose and not run through the UI translation: this is a Dutch public
 document (a jaarplan or jaarverslag in the Woo's sense).
 
-The money is the ledger's as it stands when the document is made (``finance_summary``); status,
-progress and results are as the accepted progress reports had them at the end of the year.
+Everything is as it stood at the end of the year: the money as booked in the ledger by then,
+status, progress and results as the accepted progress reports had them.
 """
 
 import datetime
@@ -181,21 +181,22 @@ def _money_row(name: str, *amounts: Decimal | None) -> tuple[str, ...]:
 # ------------------------------------------------------------------------------ finance
 
 
-def _finance_section(summary: FinanceSummary, year: int, today: datetime.date) -> Section:
+def _finance_section(summary: FinanceSummary, year: int) -> Section:
     f = summary.figures
     in_year = next((row.figures for row in summary.per_year if row.key == str(year)), Figures())
     rijk = summary.rijk
     blocks: list[Block] = [
         Paragraph(
-            f"De financiële cijfers zijn de stand op {long_date(today)}, opgeteld uit de "
-            "gepubliceerde besluiten, de verleende beschikkingen en de betalingen."
+            f"De financiële cijfers zijn de stand op {long_date(datetime.date(year, 12, 31))}, "
+            "opgeteld uit de gepubliceerde besluiten, de verleende beschikkingen en de "
+            "betalingen tot en met die dag."
         ),
         Table(
             "Het programma in cijfers",
             ("", "Bedrag"),
             (
                 ("Budget (bijdragen van de financiers)", _euro(summary.total)),
-                ("Vastgelegd in besluiten van de stuurgroep", _euro(f.committed)),
+                ("Toegezegd in besluiten van de stuurgroep", _euro(f.committed)),
                 ("Verleend in beschikkingen", _euro(f.granted)),
                 ("Betaald", _euro(f.paid)),
                 ("Vrijgevallen", _euro(f.released)),
@@ -203,7 +204,7 @@ def _finance_section(summary: FinanceSummary, year: int, today: datetime.date) -
             footer=("Beschikbaar", _euro(summary.available)),
         ),
         Paragraph(
-            f"In {year} is {_euro(in_year.committed)} vastgelegd, {_euro(in_year.granted)} "
+            f"In {year} is {_euro(in_year.committed)} toegezegd, {_euro(in_year.granted)} "
             f"verleend en {_euro(in_year.paid)} betaald."
         ),
     ]
@@ -220,7 +221,7 @@ def _finance_section(summary: FinanceSummary, year: int, today: datetime.date) -
     pillars = [row for row in summary.per_pillar if row.key]
     pillar_table = Table(
         "Budget en geld per pijler",
-        ("Pijler", "Budget", "Vastgelegd", "Verleend", "Betaald", "Beschikbaar"),
+        ("Pijler", "Budget", "Toegezegd", "Verleend", "Betaald", "Beschikbaar"),
         tuple(
             _money_row(
                 row.name,
@@ -241,8 +242,8 @@ def _finance_section(summary: FinanceSummary, year: int, today: datetime.date) -
     blocks += [
         Chart(
             number=1,
-            title="Vastgelegd per pijler",
-            description=f"Per pijler het vastgelegde bedrag, naast het budget: {described}.",
+            title="Toegezegd per pijler",
+            description=f"Per pijler het toegezegde bedrag, naast het budget: {described}.",
             # Without the budget as a reference bar: the chart leaves too little room after a
             # full-width bar for "€ 905.000 / € 16 miljoen". The table beside it has both.
             bars=tuple(Bar(row.name, row.figures.committed) for row in pillars),
@@ -250,7 +251,7 @@ def _finance_section(summary: FinanceSummary, year: int, today: datetime.date) -
         ),
         Table(
             "Bijdrage en geld per financier",
-            ("Financier", "Bijdrage", "Vastgelegd", "Betaald", "Beschikbaar"),
+            ("Financier", "Bijdrage", "Toegezegd", "Betaald", "Beschikbaar"),
             tuple(
                 _money_row(
                     row.name, row.budget, row.figures.committed, row.figures.paid, row.available
@@ -299,7 +300,7 @@ def _project_section(monitoring: ProjectMonitoring, money: Figures, year: int) -
     rows = (
         (f"Status eind {year}", STATUS[monitoring.status or NO_REPORT]),
         (f"Voortgang eind {year}", "–" if progress is None else f"{number(progress)}%"),
-        _money_row("Vastgelegd", money.committed),
+        _money_row("Toegezegd", money.committed),
         _money_row("Verleend", money.granted),
         _money_row("Betaald", money.paid),
     )
@@ -336,7 +337,7 @@ def _project_sections(
             continue
         committed = sum((money[m.project.pk].committed for m in members), Decimal(0))
         projects = f"{len(members)} project{'en' if len(members) != 1 else ''}"
-        text = Paragraph(f"{projects}, samen {_euro(committed)} vastgelegd.")
+        text = Paragraph(f"{projects}, samen {_euro(committed)} toegezegd.")
         sections.append(Section(name, 3, (text,), f"pijler-{pillar_id or 'geen'}"))
         sections += [_project_section(m, money[m.project.pk], year) for m in members]
     return sections
@@ -409,8 +410,8 @@ def build_document(
     year_end = datetime.date(year, 12, 31)
     projects = decided_projects(programme, until=year_end).prefetch_related("intervention_elements")
     monitored = monitoring_at(projects, until=year_end, year=year)
-    money = project_money([m.project.pk for m in monitored])
-    summary = finance_summary(programme)
+    money = project_money([m.project.pk for m in monitored], until=year_end)
+    summary = finance_summary(programme, until=year_end)
     introduction = (
         Paragraph(
             f"Dit uitvoeringsprogramma beschrijft hoe {programme.name} er in {year} voor stond: "
@@ -418,13 +419,13 @@ def build_document(
             "geld en resultaten, en wat het programma heeft geleerd."
         ),
         Paragraph(
-            f"Status, voortgang en resultaten zijn de stand eind {year} volgens de "
-            "voortgangsrapportages die het programmabureau heeft geaccepteerd. De bedragen zijn "
-            f"de stand op {long_date(now.date())}."
+            f"Alles is de stand eind {year}: de bedragen zoals toen geboekt, en status, "
+            "voortgang en resultaten volgens de voortgangsrapportages die het programmabureau "
+            "had geaccepteerd."
         ),
     )
     sections = [
-        _finance_section(summary, year, now.date()),
+        _finance_section(summary, year),
         *_project_sections(programme, monitored, money, year),
         *_learning_sections(monitored, year),
     ]

@@ -212,3 +212,16 @@ def test_money_per_municipality_is_split_evenly_unless_shares_are_recorded():
         for row in finance_summary(project.programme).per_municipality
     }
     assert rows == {"GM0114": D("75000.01"), "GM0109": D("25000.00")}
+
+
+def test_summary_until_a_date_counts_only_what_was_booked_by_then():
+    project = make_funded_project()
+    decision = make_published_decision(project, D("100000"), date=datetime.date(2021, 12, 14))
+    grant = make_grant(decision, eligible_costs=D("200000"), percentage=D("50"))  # 2022-02-01
+    services.pay_advance(grant.instalments.get(), paid_on=datetime.date(2023, 3, 1))
+
+    end_2021 = finance_summary(project.programme, until=datetime.date(2021, 12, 31)).figures
+    end_2022 = finance_summary(project.programme, until=datetime.date(2022, 12, 31)).figures
+    assert (end_2021.committed, end_2021.granted, end_2021.paid) == (D("100000"), 0, 0)
+    assert (end_2022.granted, end_2022.paid) == (D("100000"), 0)
+    assert finance_summary(project.programme).figures.paid == D("80000")

@@ -105,7 +105,7 @@ def test_the_2022_pdf_has_every_demo_project_with_its_status_and_actuals(demo, p
 
 
 def test_the_pdf_has_the_money_chart_drawn_as_vectors(demo, pdf_reader, db):
-    caption = "Figuur 1. Vastgelegd per pijler"
+    caption = "Figuur 1. Toegezegd per pijler"
     pages = [page for page in pdf_reader.pages if caption in page.extract_text()]
     assert len(pages) == 1
     page_text = clean(pages[0].extract_text())
@@ -169,7 +169,7 @@ def test_the_odt_opens_with_every_title_the_chart_and_the_diwoo_category(demo, d
     assert user_defined["DiWoo informatiecategorie"] == DIWOO_JAARPLAN
     with zipfile.ZipFile(BytesIO(rendered.content)) as archive:
         chart = archive.read("Pictures/figuur-1.svg").decode()
-    assert 'role="img"' in chart and "<title" in chart and "Vastgelegd per pijler" in chart
+    assert 'role="img"' in chart and "<title" in chart and "Toegezegd per pijler" in chart
 
 
 def test_the_markdown_has_front_matter_with_the_diwoo_category(demo, db):
@@ -266,7 +266,7 @@ def test_the_page_shows_the_document_with_an_accessible_chart_and_its_table(
     figure = page.find("figure")
     svg = figure.find("svg")
     assert svg["role"] == "img"
-    assert svg.find("title").get_text() == "Vastgelegd per pijler"
+    assert svg.find("title").get_text() == "Toegezegd per pijler"
     assert "Werken € 905.000" in clean(svg.find("desc").get_text())
     table = figure.find_next_sibling("table")
     assert clean(table.caption.get_text()) == "Budget en geld per pijler"
