@@ -630,7 +630,9 @@ class FinanceHistory(RuleBasedStateMachine):
         for entry_id, _org, amount in parts.values():
             attributed[entry_id] += amount
         for pk, (amount, kind, *_rest) in entries.items():
-            assert amount > 0 or kind == K.CHANGE
+            # A change carries its sign; a release is negative when a lower correction takes
+            # back what issuing the grant released.
+            assert amount > 0 or (kind in (K.CHANGE, K.RELEASE) and amount != 0)
             assert attributed[pk] == amount, f"entry {pk}: funders {attributed[pk]} ≠ {amount}"
 
 
