@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("projecten/", views.project_list, name="projects"),
+    path("zoeken/", views.search_page, name="search"),
     path("projecten/<slug:slug>/", views.project_detail, name="project"),
     path("besluitenlijsten/", views.besluitenlijst_archive, name="besluitenlijsten"),
     path("besluitenlijsten/<slug:slug>/", views.besluitenlijst_detail, name="besluitenlijst"),

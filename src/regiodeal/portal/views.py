@@ -19,7 +19,8 @@ from regiodeal.projects.models import Project
 from regiodeal.publishing.besluitenlijst import build_document
 from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 
-from .filters import ProjectFilter
+from .filters import ProjectSearchForm
+from .search import search, search_projects
 
 PAGE_SIZE = 20
 
@@ -34,21 +35,31 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def project_list(request: HttpRequest) -> HttpResponse:
-    projects = (
-        Project.objects.public()
-        .select_related("pillar", "lead_organisation", "programme")
-        .prefetch_related("places")
-        .order_by("title", "pk")
-    )
-    project_filter = ProjectFilter(request.GET, queryset=projects)
-    page = Paginator(project_filter.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("pagina", None)
+    return query.urlencode()
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    form = ProjectSearchForm(request.GET)
+    query, filters = form.search_args()
+    page = Paginator(search_projects(query, filters), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "portal/project_list.html",
-        {"filter": project_filter, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": _query_without_page(request), "searched": query},
+    )
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Projects, published decisions and lessons learned, each kind in its own section."""
+    form = ProjectSearchForm(request.GET)
+    query, filters = form.search_args()
+    return render(
+        request,
+        "portal/search.html",
+        {"form": form, "results": search(query, filters), "searched": query},
     )
 
 

@@ -1,0 +1,322 @@
+"""Dutch full-text search over projects, decisions and lessons learned.
+
+One entry point, `search()` (and `search_projects()` for the project list), hides the backend:
+PostgreSQL's `dutch` text search configuration with `SearchRank` and a GIN index, or on SQLite an
+FTS5 table of Snowball-stemmed text ranked with BM25. The index holds every record, published or
+not: what the public may see is decided at query time by `Project.objects.public()` and
+`Decision.objects.published()`, so publishing needs no re-indexing and nothing unpublished can
+leak through a stale index.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+from django.db import connection
+from django.db.models import (
+    DecimalField,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    Model,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from regiodeal.decisions.models import Decision
+from regiodeal.monitoring.constants import ReportState
+from regiodeal.monitoring.models import ProgressReport
+from regiodeal.projects.models import Project
+
+FTS_TABLE = "portal_search"
+MAX_TERMS = 10
+MAX_PER_KIND = 200
+# Letters and digits only: no character of either query syntax can come through.
+WORD = re.compile(r"[^\W_]+")
+
+KIND_PROJECT = "project"
+KIND_DECISION = "decision"
+KIND_LESSON = "lesson"
+
+# The fields each kind is searched on; the GIN indexes on PostgreSQL use the same expressions.
+SEARCH_FIELDS = {
+    KIND_PROJECT: ("title", "summary", "description"),
+    KIND_DECISION: ("title", "text"),
+    KIND_LESSON: ("lessons_learned",),
+}
+
+SORTS = ("relevance", "amount", "date", "title")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("dutch")
+
+
+def stems(text: str) -> list[str]:
+    """Lower-cased Dutch stems of the words in `text`, in order."""
+    words = WORD.findall(text.lower())
+    return _stemmer().stemWords(words) if words else []
+
+
+def query_terms(query: str) -> list[str]:
+    return list(dict.fromkeys(stems(query)))[:MAX_TERMS]
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def is_sqlite() -> bool:
+    return connection.vendor == "sqlite"
+
+
+# --- keeping the SQLite index current -----------------------------------------------------
+
+
+def document_text(instance: Model, kind: str) -> str:
+    return " ".join(str(getattr(instance, name) or "") for name in SEARCH_FIELDS[kind])
+
+
+def index_object(kind: str, object_id: int, text: str) -> None:
+    if not is_sqlite():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {FTS_TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id]
+        )
+        body = " ".join(stems(text))
+        if body:
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE} (kind, object_id, body) VALUES (%s, %s, %s)",
+                [kind, object_id, body],
+            )
+
+
+def unindex_object(kind: str, object_id: int) -> None:
+    if is_sqlite():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {FTS_TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id]
+            )
+
+
+def rebuild_index(models: dict[str, type[Model]] | None = None) -> int:
+    """Index every record again (SQLite); returns the number of records indexed."""
+    if not is_sqlite():
+        return 0
+    models = models or {
+        KIND_PROJECT: Project,
+        KIND_DECISION: Decision,
+        KIND_LESSON: ProgressReport,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+    count = 0
+    for kind, model in models.items():
+        for instance in model._default_manager.only("pk", *SEARCH_FIELDS[kind]).iterator():
+            index_object(kind, instance.pk, document_text(instance, kind))
+            count += 1
+    return count
+
+
+def _keep_current(kind: str, model: type[Model]) -> None:
+    @receiver(post_save, sender=model, weak=False, dispatch_uid=f"portal-search-save-{kind}")
+    def saved(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+        index_object(kind, instance.pk, document_text(instance, kind))
+
+    @receiver(post_delete, sender=model, weak=False, dispatch_uid=f"portal-search-del-{kind}")
+    def deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+        unindex_object(kind, instance.pk)
+
+
+_keep_current(KIND_PROJECT, Project)
+_keep_current(KIND_DECISION, Decision)
+_keep_current(KIND_LESSON, ProgressReport)
+
+
+# --- matching and ranking -----------------------------------------------------------------
+
+
+def _fts_match(terms: list[str]) -> str:
+    # Prefix matching on stems, so `jeugd` also finds `jeugdprojecten`.
+    return "body : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
+
+
+def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
+    """`queryset` narrowed to records matching every word of `query`, annotated with `rank`
+    (higher is better)."""
+    if is_postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector(*SEARCH_FIELDS[kind], config="dutch")
+        # PostgreSQL stems the words itself; only word characters reach the raw query.
+        words = list(dict.fromkeys(WORD.findall(query.lower())))[:MAX_TERMS]
+        tsquery = SearchQuery(
+            " & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw"
+        )
+        return (
+            queryset.annotate(search_vector=vector)
+            .filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+        )
+    table = queryset.model._meta.db_table
+    match = _fts_match(query_terms(query))
+    hits = f"SELECT object_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s"
+    # bm25() is lower for better matches; negated so that every backend sorts rank descending.
+    rank = (
+        f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+        f'AND kind = %s AND object_id = "{table}"."id"'
+    )
+    return queryset.filter(pk__in=RawSQL(hits, [match, kind])).annotate(
+        rank=RawSQL(rank, [match, kind], output_field=FloatField())
+    )
+
+
+# --- projects with filters ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    programme: str = ""
+    pillar: str = ""
+    theme: str = ""
+    municipality: str = ""
+    year: int | None = None
+    status: str = ""
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    sort: str = "relevance"
+
+
+def _published_decisions() -> QuerySet[Decision]:
+    return Decision.objects.published().filter(project=OuterRef("pk"))
+
+
+def public_projects() -> QuerySet[Project]:
+    """Public projects annotated with their published amount and latest decision date."""
+    money = DecimalField(max_digits=14, decimal_places=2)
+    amount = _published_decisions().values("project").annotate(total=Sum("amount")).values("total")
+    latest = (
+        _published_decisions().values("project").annotate(last=Max("meeting__date")).values("last")
+    )
+    return (
+        Project.objects.public()
+        .select_related("pillar", "lead_organisation", "programme")
+        .prefetch_related("places")
+        .annotate(
+            amount=Coalesce(
+                Subquery(amount, output_field=money), Value(Decimal(0)), output_field=money
+            ),
+            decided_on=Subquery(latest),
+        )
+    )
+
+
+def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> QuerySet[Project]:
+    # Multi-valued relations are tested with Exists, so combined filters never duplicate rows.
+    if filters.programme:
+        queryset = queryset.filter(programme__slug=filters.programme)
+    if filters.pillar:
+        queryset = queryset.filter(pillar__slug=filters.pillar)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.theme:
+        themes = Project.themes.through.objects.filter(
+            project=OuterRef("pk"), theme__slug=filters.theme
+        )
+        queryset = queryset.filter(Exists(themes))
+    if filters.municipality:
+        places = Project.places.through.objects.filter(
+            project=OuterRef("pk"), municipality__slug=filters.municipality
+        )
+        queryset = queryset.filter(Exists(places))
+    if filters.year:
+        decided = _published_decisions().filter(meeting__date__year=filters.year)
+        queryset = queryset.filter(Exists(decided))
+    if filters.amount_min is not None:
+        queryset = queryset.filter(amount__gte=filters.amount_min)
+    if filters.amount_max is not None:
+        queryset = queryset.filter(amount__lte=filters.amount_max)
+    return queryset
+
+
+def _sorted(queryset: QuerySet[Project], sort: str, ranked: bool) -> QuerySet[Project]:
+    if sort == "amount":
+        return queryset.order_by("-amount", "title", "pk")
+    if sort == "date":
+        return queryset.order_by(F("decided_on").desc(nulls_last=True), "title", "pk")
+    if sort == "relevance" and ranked:
+        return queryset.order_by("-rank", "title", "pk")
+    return queryset.order_by("title", "pk")
+
+
+def search_projects(query: str, filters: ProjectFilters | None = None) -> QuerySet[Project]:
+    """Public projects matching `query` (all when empty) and `filters`, sorted as asked."""
+    filters = filters or ProjectFilters()
+    queryset = filter_projects(public_projects(), filters)
+    terms = query_terms(query)
+    if terms:
+        queryset = ranked(queryset, KIND_PROJECT, query)
+    return _sorted(queryset, filters.sort, ranked=bool(terms))
+
+
+# --- everything at once -------------------------------------------------------------------
+
+
+@dataclass
+class SearchResults:
+    query: str
+    projects: list[Project] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    lessons: list[ProgressReport] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.projects) + len(self.decisions) + len(self.lessons)
+
+
+def public_lessons() -> QuerySet[ProgressReport]:
+    return (
+        ProgressReport.objects.filter(
+            state=ReportState.GEACCEPTEERD, project__in=Project.objects.public()
+        )
+        .exclude(lessons_learned="")
+        .select_related("project")
+    )
+
+
+def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
+    """Projects, published decisions and lessons learned of public projects matching `query`,
+    each kind ranked best first. The project filters narrow all three kinds to those projects."""
+    results = SearchResults(query=query)
+    if not query_terms(query):
+        return results
+    filters = filters or ProjectFilters()
+    projects = search_projects(query, filters)
+    allowed = filter_projects(public_projects(), filters).values("pk")
+    decisions = ranked(
+        Decision.objects.published()
+        .filter(project__in=allowed)
+        .select_related("project", "meeting"),
+        KIND_DECISION,
+        query,
+    ).order_by("-rank", "-meeting__date", "pk")
+    lessons = ranked(public_lessons().filter(project__in=allowed), KIND_LESSON, query).order_by(
+        "-rank", "-period_end", "pk"
+    )
+    results.projects = list(projects[:MAX_PER_KIND])
+    results.decisions = list(decisions[:MAX_PER_KIND])
+    results.lessons = list(lessons[:MAX_PER_KIND])
+    return results
