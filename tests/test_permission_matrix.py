@@ -223,6 +223,25 @@ def _site_url(key: str, samples: dict) -> str:
         "portal:project": lambda: project.get_absolute_url(),
         "portal:besluitenlijst": lambda: besluitenlijst.get_absolute_url(),
         "finance:export": lambda: reverse("finance:export", args=["csv"]),
+        "places:organisation": lambda: reverse("places:organisation", args=["gemeente-emmen"]),
+        "places:municipality": lambda: reverse("places:municipality", args=["emmen"]),
+        "opendata:download": lambda: reverse("opendata:download", args=["projecten", "csv"]),
+        "api:programma-detail": lambda: reverse(
+            "api:programma-detail", args=[project.programme.slug]
+        ),
+        "api:pijler-detail": lambda: reverse("api:pijler-detail", args=[project.pillar_id]),
+        "api:project-detail": lambda: reverse("api:project-detail", args=[project.slug]),
+        "api:besluit-detail": lambda: reverse(
+            "api:besluit-detail", args=[besluitenlijst.meeting.decisions.first().pk]
+        ),
+        "api:besluitenlijst-detail": lambda: reverse(
+            "api:besluitenlijst-detail", args=[besluitenlijst.meeting.slug]
+        ),
+        "api:organisatie-detail": lambda: reverse(
+            "api:organisatie-detail", args=["provincie-drenthe"]
+        ),
+        "api:gemeente-detail": lambda: reverse("api:gemeente-detail", args=["GM0109"]),
+        "api:not-found": lambda: "/api/v1/bestaat-niet",
         # ODT: the cheapest of the three formats to render nine times.
         "finance:grant-letter": lambda: reverse(
             "finance:grant-letter", args=[_issued(GrantDecision).reference, "odt"]

@@ -75,6 +75,7 @@ FUNCTIONS: dict[str, frozenset[Role]] = {
 SITE: dict[str, tuple[str, str]] = {
     "portal:home": ("", "200   200 200 200 200   200   200   200   200"),
     "portal:projects": ("", "200   200 200 200 200   200   200   200   200"),
+    "portal:search": ("", "200   200 200 200 200   200   200   200   200"),
     "portal:project": ("a published demo project", "200   200 200 200 200   200   200   200   200"),
     "portal:besluitenlijsten": ("", "200   200 200 200 200   200   200   200   200"),
     "portal:besluitenlijst": (
@@ -171,6 +172,65 @@ SITE: dict[str, tuple[str, str]] = {
     "monitoring:uitvoeringsprogramma_download": (
         "that document as Markdown",
         "200   200 200 200 200   200   200   200   200",
+    ),
+    "places:organisation": ("a demo organisation", "200   200 200 200 200   200   200   200   200"),
+    "places:municipality": ("a demo municipality", "200   200 200 200 200   200   200   200   200"),
+    "places:map": ("", "200   200 200 200 200   200   200   200   200"),
+    "places:besluitenlijst-feed": ("", "200   200 200 200 200   200   200   200   200"),
+    "places:sitemap": ("", "200   200 200 200 200   200   200   200   200"),
+    "opendata:index": ("", "200   200 200 200 200   200   200   200   200"),
+    "opendata:360giving": (
+        "360Giving package of the published decisions",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "opendata:download": (
+        "the projects as CSV",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:api-root": ("the resources of the API", "200   200 200 200 200   200   200   200   200"),
+    "api:openapi": ("the OpenAPI 3 document", "200   200 200 200 200   200   200   200   200"),
+    "api:docs": (
+        "the human-readable API documentation",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:programma-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:programma-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:pijler-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:pijler-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:project-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:project-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:besluit-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:besluit-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:besluitenlijst-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:besluitenlijst-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:organisatie-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:organisatie-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:gemeente-list": ("", "200   200 200 200 200   200   200   200   200"),
+    "api:gemeente-detail": (
+        "a published one of the demo",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "api:not-found": (
+        "any other address under /api/v1/ (a problem+json 404)",
+        "404   404 404 404 404   404   404   404   404",
     ),
     "set_language": (
         "redirects back to the page it came from (the language is set by POST)",
@@ -436,6 +496,8 @@ def _model_rows(label: str, access: ModelAccess) -> Iterable[Row]:
 def _site_group(key: str) -> str:
     if key.startswith(("admin:", ADMIN_PREFIX)):
         return "Back office"
+    if key.startswith("api:"):
+        return "API"
     return "Language" if key == "set_language" else "Public site"
 
 

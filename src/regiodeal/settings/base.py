@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "simple_history",
     "axes",
     "django_otp",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "regiodeal.monitoring",
     "regiodeal.ingest",
     "regiodeal.portal",
+    "regiodeal.api",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +133,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "regiodeal.core.context_processors.branding",
             ],
         },
     }
@@ -178,6 +182,22 @@ LOGGING = {
 
 REGIODEAL_SITE_NAME = env.str("REGIODEAL_SITE_NAME", default="regiodeal")
 
+# The programme's look on the public site (NL Design System components, see
+# core/static/vendor/README.md). The logo is a static file path ("regiodeal/logo.svg") or a
+# site-relative URL; empty shows the site name in text. Colours override the theme's design tokens:
+# keys primary, primary-hover, on-primary, link, link-hover, surface; values are #rgb or #rrggbb
+# (anything else is ignored). Environment: REGIODEAL_SITE_COLOURS="primary=#00557a,link=#00557a".
+REGIODEAL_SITE_LOGO = env.str("REGIODEAL_SITE_LOGO", default="")
+REGIODEAL_SITE_COLOURS = {
+    "primary": "#00557a",
+    "primary-hover": "#003a54",
+    "on-primary": "#ffffff",
+    "link": "#00557a",
+    "link-hover": "#003a54",
+    "surface": "#f4f6f8",
+    **env.dict("REGIODEAL_SITE_COLOURS", default={}),
+}
+
 # The demo office account created by `regiodeal demo` (and so by `make run`).
 REGIODEAL_DEMO_USER = env.str("REGIODEAL_DEMO_USER", default="demo")
 REGIODEAL_DEMO_PASSWORD = env.str("REGIODEAL_DEMO_PASSWORD", default="regiodeal-demo")
@@ -189,3 +209,38 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 REGIODEAL_IMPORT_MAX_BYTES = env.int("REGIODEAL_IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
 # PDFs with more pages are refused: reading takes up to half a second a page.
 REGIODEAL_IMPORT_MAX_PAGES = env.int("REGIODEAL_IMPORT_MAX_PAGES", default=300)
+
+# Licence of the open data at /open-data/: "CC-BY-4.0" (attribution) or "CC0-1.0" (public domain).
+REGIODEAL_OPEN_DATA_LICENCE = env.str("REGIODEAL_OPEN_DATA_LICENCE", default="CC-BY-4.0")
+# Publisher prefix in the ids of the 360Giving package: grants are "360G-<prefix>-<decision id>".
+REGIODEAL_360G_PREFIX = env.str("REGIODEAL_360G_PREFIX", default="XI-REGIODEAL")
+
+# The REST API at /api/v1/ (regiodeal.api): read-only for everyone, writes with an office token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["regiodeal.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["regiodeal.api.permissions.ReadOnlyOrOffice"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "regiodeal.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "regiodeal.api.errors.problem_exception_handler",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regio Deal API",
+    "DESCRIPTION": "Published projects, decisions and money of the Regio Deal programmes.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "regiodeal.api.schema.add_problem_responses",
+    ],
+}
+# The TOOI URI of the organisation that publishes the documents (DiWoo sitemap).
+REGIODEAL_PUBLISHER_TOOI = env.str(
+    "REGIODEAL_PUBLISHER_TOOI", default="https://identifier.overheid.nl/tooi/id/provincie/pv22"
+)
