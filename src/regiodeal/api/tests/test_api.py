@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
+from drf_spectacular.validation import validate_schema
 
 from regiodeal.api.models import ApiToken
 from regiodeal.core.roles import Role, group_of
@@ -159,6 +160,7 @@ def test_openapi_document_and_docs_page(demo, client):
     assert document["Content-Type"].startswith("application/json")
     schema = document.json()
     assert schema["openapi"].startswith("3.")
+    validate_schema(schema)  # against the OpenAPI 3.0 JSON Schema that drf-spectacular ships
     assert "/api/v1/besluiten" in schema["paths"]
     page = client.get("/api/v1/docs/")
     assert page["Content-Type"].startswith("text/html")
