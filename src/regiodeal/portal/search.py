@@ -89,17 +89,19 @@ def document_text(instance: Model, kind: str) -> str:
     return " ".join(str(getattr(instance, name) or "") for name in SEARCH_FIELDS[kind])
 
 
+# The table name is a constant; kinds, ids and text always go in as parameters.
+_DELETE_ONE = f"DELETE FROM {FTS_TABLE} WHERE kind = %s AND object_id = %s"  # nosec B608
+
+
 def index_object(kind: str, object_id: int, text: str) -> None:
     if not is_sqlite():
         return
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {FTS_TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id]
-        )
+        cursor.execute(_DELETE_ONE, [kind, object_id])
         body = " ".join(stems(text))
         if body:
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (kind, object_id, body) VALUES (%s, %s, %s)",
+                f"INSERT INTO {FTS_TABLE} (kind, object_id, body) VALUES (%s, %s, %s)",  # nosec B608
                 [kind, object_id, body],
             )
 
@@ -107,9 +109,7 @@ def index_object(kind: str, object_id: int, text: str) -> None:
 def unindex_object(kind: str, object_id: int) -> None:
     if is_sqlite():
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {FTS_TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id]
-            )
+            cursor.execute(_DELETE_ONE, [kind, object_id])
 
 
 def rebuild_index(models: dict[str, type[Model]] | None = None) -> int:
@@ -122,7 +122,7 @@ def rebuild_index(models: dict[str, type[Model]] | None = None) -> int:
         KIND_LESSON: ProgressReport,
     }
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")  # nosec B608
     count = 0
     for kind, model in models.items():
         for instance in model._default_manager.only("pk", *SEARCH_FIELDS[kind]).iterator():
@@ -173,14 +173,16 @@ def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
         )
     table = queryset.model._meta.db_table
     match = _fts_match(query_terms(query))
-    hits = f"SELECT object_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s"
+    hits = f"SELECT object_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s"  # nosec B608
     # bm25() is lower for better matches; negated so that every backend sorts rank descending.
     rank = (
-        f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+        f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # nosec B608
         f'AND kind = %s AND object_id = "{table}"."id"'
     )
-    return queryset.filter(pk__in=RawSQL(hits, [match, kind])).annotate(
-        rank=RawSQL(rank, [match, kind], output_field=FloatField())
+    # FTS5's MATCH and bm25() have no ORM expression. The SQL names only constant tables; the
+    # query words and the kind go in as parameters.
+    return queryset.filter(pk__in=RawSQL(hits, [match, kind])).annotate(  # nosec B611
+        rank=RawSQL(rank, [match, kind], output_field=FloatField())  # nosec B611
     )
 
 
