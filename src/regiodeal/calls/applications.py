@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from regiodeal.core.dates import long_date
 from regiodeal.core.errors import DomainError
+from regiodeal.core.models import with_history_user
 from regiodeal.core.money import format_euro
 
 from .constants import ApplicationState as S
@@ -39,8 +40,7 @@ def _next_reference(call: Call) -> str:
 
 
 def _save(application: Application, user: AbstractBaseUser | None) -> Application:
-    application._history_user = user if user is not None and user.is_authenticated else None
-    application.save()
+    with_history_user(application, user).save()
     return application
 
 

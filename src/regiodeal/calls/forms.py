@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import format_decimal
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from regiodeal.core.forms import DutchDecimalField
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.programmes.models import MONEY
 
@@ -24,39 +25,15 @@ KVK = RegexValidator(r"^\d{8}$", _("A KvK number has eight digits."))
 PARTNER_LINE = re.compile(r"^(?P<name>.+?)(?:\s*[,;]\s*(?P<kvk>\d{8}))?$")
 
 
-class DutchAmountField(forms.DecimalField):
-    """An amount in euros as Dutch people type it: ``1.234.567,89``, ``€ 480.000``, ``25000,-``.
+class DutchAmountField(DutchDecimalField):
+    """An amount in euros as Dutch people type it: ``1.234.567,89``, ``€ 480.000``, ``25000,-``."""
 
-    Django's localized input drops the thousands separator only when the site formats numbers
-    with one everywhere (USE_THOUSAND_SEPARATOR), so Babel reads the number instead. Strict
-    parsing refuses ``1234.56``: in Dutch it is neither 1.234,56 nor 123.456, so we do not guess.
-    """
-
-    widget = forms.TextInput
     default_error_messages = {"invalid": _("Enter an amount in euros, such as 1.234.567,89.")}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_digits", MONEY["max_digits"])
         kwargs.setdefault("decimal_places", MONEY["decimal_places"])
         super().__init__(**kwargs)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "autocomplete": "off"})
-        return attrs
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = str(value).replace("\u00a0", " ").strip()
-        text = text.removeprefix("€").removesuffix("euro").strip().removesuffix(",-").strip()
-        try:
-            number = parse_decimal(text, locale=LOCALE, strict=True)
-        except (NumberFormatError, ValueError):
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not number.is_finite():
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):

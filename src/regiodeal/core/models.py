@@ -42,3 +42,13 @@ class VersionedModel(models.Model):
                 raise ConcurrentEditError(STALE, code="stale")
             self.version += 1
             super().save(*args, **kwargs)
+
+
+def with_history_user(instance, user):
+    """The instance, with the acting user for its django-simple-history record.
+
+    Outside a request simple-history reads the user from this attribute; an anonymous user (a
+    public form, a management command) is recorded as no one.
+    """
+    instance._history_user = user if user is not None and user.is_authenticated else None
+    return instance

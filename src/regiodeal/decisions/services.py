@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from regiodeal.core.dates import month_year
 from regiodeal.core.errors import DomainError
-from regiodeal.core.models import STALE, ConcurrentEditError
+from regiodeal.core.models import STALE, ConcurrentEditError, with_history_user
 from regiodeal.core.money import format_euro
 from regiodeal.programmes.models import Programme
 from regiodeal.projects.constants import ProjectStatus
@@ -49,12 +49,6 @@ class BudgetExceededError(DomainError):
         super().__init__(" ".join(parts), code="budget_exceeded")
 
 
-def _with_history_user(instance, user: AbstractBaseUser | None):
-    # django-simple-history reads the acting user from this attribute outside a request.
-    instance._history_user = user
-    return instance
-
-
 def unique_meeting_slug(programme: Programme, date: datetime.date) -> str:
     base = slugify(month_year(date))
     slug = base
@@ -82,7 +76,7 @@ def create_meeting(
         slug=unique_meeting_slug(programme, date),
     )
     meeting.full_clean()
-    _with_history_user(meeting, user).save()
+    with_history_user(meeting, user).save()
     return meeting
 
 
@@ -114,7 +108,7 @@ def create_decision(
         position=(last or 0) + 1,
     )
     decision.full_clean()
-    _with_history_user(decision, user).save()
+    with_history_user(decision, user).save()
     return decision
 
 
@@ -219,7 +213,7 @@ def adopt_decision(
     decision.state = DecisionState.VASTGESTELD
     decision.adopted_at = timezone.now()
     decision.adopted_by = user
-    _with_history_user(decision, user).save()
+    with_history_user(decision, user).save()
     return decision
 
 
@@ -232,7 +226,7 @@ def reopen_decision(decision: Decision, *, user: AbstractBaseUser | None = None)
     decision.state = DecisionState.CONCEPT
     decision.adopted_at = None
     decision.adopted_by = None
-    _with_history_user(decision, user).save()
+    with_history_user(decision, user).save()
     return decision
 
 
@@ -267,16 +261,16 @@ def publish_besluitenlijst(
         published_at=now,
         published_by=user,
     )
-    _with_history_user(besluitenlijst, user).save()
+    with_history_user(besluitenlijst, user).save()
     for decision in decisions:
         decision.state = DecisionState.GEPUBLICEERD
         decision.published_at = now
-        _with_history_user(decision, user).save()
+        with_history_user(decision, user).save()
         new_status = _STATUS_AFTER_PUBLICATION.get(decision.kind)
         project = decision.project
         if new_status and project.status in _OPEN_PROJECT_STATUSES:
             project.status = new_status
-            _with_history_user(project, user).save()
+            with_history_user(project, user).save()
     besluitenlijst_published.send(sender=Meeting, meeting=meeting, decisions=decisions, user=user)
     return besluitenlijst
 
@@ -304,5 +298,5 @@ def update_draft_decision(
         raise ConcurrentEditError(STALE, code="stale")
     decision.title, decision.kind, decision.amount, decision.text = title, kind, amount, text
     decision.full_clean()
-    _with_history_user(decision, user).save()
+    with_history_user(decision, user).save()
     return decision

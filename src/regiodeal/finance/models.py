@@ -423,7 +423,24 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise ImmutableRecordError(ENTRY_IS_FINAL)
 
 
-class LedgerEntry(models.Model):
+class AppendOnlyModel(models.Model):
+    """Written once: a stored row is never saved again nor deleted, alone or in bulk."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ImmutableRecordError(ENTRY_IS_FINAL)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError(ENTRY_IS_FINAL)
+
+
+class LedgerEntry(AppendOnlyModel):
     """One money movement. Amounts are positive, except a change, which carries its sign, and
     a release taken back by a lower correction."""
 
@@ -495,8 +512,6 @@ class LedgerEntry(models.Model):
         verbose_name=_("booked by"),
     )
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["booked_on", "pk"]
         verbose_name = _("ledger entry")
@@ -522,16 +537,8 @@ class LedgerEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.amount} ({self.booked_on})"
 
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableRecordError(ENTRY_IS_FINAL)
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecordError(ENTRY_IS_FINAL)
-
-
-class LedgerAllocation(models.Model):
+class LedgerAllocation(AppendOnlyModel):
     """The part of a ledger entry attributed to one funder; the parts add up to the entry."""
 
     entry = models.ForeignKey(
@@ -542,8 +549,6 @@ class LedgerAllocation(models.Model):
     )
     amount = models.DecimalField(_("amount"), **MONEY)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["entry", "-amount"]
         verbose_name = _("attribution to a funder")
@@ -552,11 +557,3 @@ class LedgerAllocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.amount}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise ImmutableRecordError(ENTRY_IS_FINAL)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableRecordError(ENTRY_IS_FINAL)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regiodeal.core.errors import DomainError
+from regiodeal.core.models import with_history_user
 from regiodeal.core.money import format_euro
 from regiodeal.decisions.constants import KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
 from regiodeal.decisions.models import Decision
@@ -23,11 +24,6 @@ from . import ledger
 from .constants import EntryKind, GrantState, SettlementState
 from .models import AdvanceInstalment, GrantDecision, Settlement
 from .rules import ZERO, grant_amount, instalment_amounts, settlement_amount
-
-
-def _with_history_user(instance, user: AbstractBaseUser | None):
-    instance._history_user = user if user is not None and user.is_authenticated else None
-    return instance
 
 
 def _amount(decision: Decision | None) -> Decimal:
@@ -262,13 +258,13 @@ def create_grant(
     )
     refresh_granted_amount(grant)
     grant.full_clean()
-    _with_history_user(grant, user).save()
+    with_history_user(grant, user).save()
     for due_date, percentage, amount in schedule:
         instalment = AdvanceInstalment(
             grant=grant, due_date=due_date, percentage=percentage, amount=amount
         )
         instalment.full_clean()
-        _with_history_user(instalment, user).save()
+        with_history_user(instalment, user).save()
     check_schedule(grant)
     return grant
 
@@ -328,7 +324,7 @@ def issue_grant(grant: GrantDecision, *, user: AbstractBaseUser | None = None) -
     grant.state = GrantState.VERLEEND
     grant.issued_at = timezone.now()
     grant.issued_by = user if user is not None and user.is_authenticated else None
-    _with_history_user(grant, user).save()
+    with_history_user(grant, user).save()
     surplus = ledger.outstanding(grant.decision) - grant.granted_amount
     if surplus > 0:
         ledger.book(
@@ -423,7 +419,7 @@ def create_settlement(
         note=note,
     )
     _fill_settlement(settlement).full_clean()
-    _with_history_user(settlement, user).save()
+    with_history_user(settlement, user).save()
     return settlement
 
 
@@ -438,7 +434,7 @@ def issue_settlement(settlement: Settlement, *, user: AbstractBaseUser | None = 
     settlement.state = SettlementState.VASTGESTELD
     settlement.issued_at = timezone.now()
     settlement.issued_by = user if user is not None and user.is_authenticated else None
-    _with_history_user(settlement, user).save()
+    with_history_user(settlement, user).save()
     grant = settlement.grant
     pillar_id = ledger.current_of(grant.decision).pillar_id
     reference = {"reference": settlement.reference}

@@ -4,13 +4,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import format_decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from regiodeal.core.admin_utils import VersionedAdminForm
+from regiodeal.core.forms import DutchDecimalField
 from regiodeal.programmes.models import MONEY
 
 from . import services
@@ -29,34 +30,10 @@ def format_number(value: Decimal | None) -> str:
     return format_decimal(value, format="#,##0.####", locale=LOCALE)
 
 
-class DutchNumberField(forms.DecimalField):
-    """A number as Dutch people type it: ``1.234,5``; amounts also as ``€ 125.000,50``.
+class DutchNumberField(DutchDecimalField):
+    """A number as Dutch people type it: ``1.234,5``; amounts also as ``€ 125.000,50``."""
 
-    Babel reads it: Django's localized input drops the thousands separator only when the whole
-    site formats numbers with one (USE_THOUSAND_SEPARATOR). Strict parsing refuses ``1234.56``,
-    which in Dutch is neither 1.234,56 nor 123.456, rather than guess.
-    """
-
-    widget = forms.TextInput
     default_error_messages = {"invalid": _("Enter a number, such as 1.234,5.")}
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update({"inputmode": "decimal", "autocomplete": "off"})
-        return attrs
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = str(value).replace("\u00a0", " ").strip()
-        text = text.removeprefix("€").removesuffix("euro").strip().removesuffix(",-").strip()
-        try:
-            number = parse_decimal(text, locale=LOCALE, strict=True)
-        except (NumberFormatError, ValueError):
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not number.is_finite():
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
 
     def prepare_value(self, value):
         return format_number(value) if isinstance(value, Decimal) else value
