@@ -1,7 +1,8 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -11,6 +12,11 @@ from regiodeal.core.models import VersionedModel
 from regiodeal.organisations.models import Organisation
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+
+HEX_COLOUR = RegexValidator(
+    r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$",
+    _("Enter a colour as # followed by three or six hexadecimal digits, e.g. #00557a."),
+)
 
 
 class Programme(VersionedModel):
@@ -23,6 +29,25 @@ class Programme(VersionedModel):
         _("standing introduction of the besluitenlijsten"),
         blank=True,
         help_text=_("Printed at the top of every besluitenlijst of this programme."),
+    )
+    # The programme's own look on its public pages; empty fields keep the site's look.
+    logo = models.CharField(
+        _("logo"),
+        max_length=300,
+        blank=True,
+        help_text=_("A static file path or a site-relative URL of the programme's logo."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"), max_length=7, blank=True, validators=[HEX_COLOUR]
+    )
+    link_colour = models.CharField(
+        _("link colour"), max_length=7, blank=True, validators=[HEX_COLOUR]
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=200,
+        blank=True,
+        help_text=_("The region the programme covers, as shown on the national overview."),
     )
     history = HistoricalRecords()
 
@@ -145,3 +170,35 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgrammeMembership(models.Model):
+    """An office account's programme: an account with memberships works on those programmes
+    only; an account without any (the national office) works on all of them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="programme_memberships",
+        verbose_name=_("user"),
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("programme"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "user"]
+        verbose_name = _("programme membership")
+        verbose_name_plural = _("programme memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme"], name="one_membership_per_programme"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.programme}"
