@@ -3,6 +3,8 @@
 from django.urls import path, re_path
 from rest_framework.routers import APIRootView, DefaultRouter
 
+from regiodeal.portal.caching import cached_public_page
+
 from . import views
 from .docs import docs
 from .errors import not_found
@@ -31,9 +33,18 @@ router.register("besluitenlijsten", views.BesluitenlijstViewSet, basename="beslu
 router.register("organisaties", views.OrganisatieViewSet, basename="organisatie")
 router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
 
+
+def _cached(patterns: list) -> list:
+    """Anonymous reads of the resources come from the public cache (until the next publication);
+    requests with a token and writes never do."""
+    for pattern in patterns:
+        pattern.callback = cached_public_page(pattern.callback)
+    return patterns
+
+
 urlpatterns = [
-    path("openapi.json", views.OpenApiView.as_view(), name="openapi"),
+    path("openapi.json", cached_public_page(views.OpenApiView.as_view()), name="openapi"),
     path("docs/", docs, name="docs"),
-    *router.urls,
+    *_cached(router.urls),
     re_path(r"^(?P<path>.*)$", not_found, name="not-found"),
 ]

@@ -21,6 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regiodeal.portal.caching import invalidate_public_cache
+
 from .errors import DomainError
 
 # XML, not JSON: Django's JSON encoder cuts timestamps to milliseconds, the XML serialiser
@@ -88,6 +90,8 @@ def restore_backup(path: Path) -> BackupSummary:
                 call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
                 call_command("loaddata", str(fixture), verbosity=0)
             _replace_media(staged)
+    # A raw fixture load sends no change the public cache listens to.
+    invalidate_public_cache()
     return BackupSummary(objects=manifest.get("objects", 0), files=len(media_names))
 
 

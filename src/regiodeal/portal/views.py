@@ -1,10 +1,10 @@
 """Public pages: only published decisions and the projects they concern are ever shown."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from regiodeal.core.pagination import BoundedPaginator
 from regiodeal.decisions.models import Decision, DecisionList
 from regiodeal.decisions.selectors import (
     besluitenlijst_for,
@@ -19,6 +19,7 @@ from regiodeal.projects.models import Project
 from regiodeal.publishing.besluitenlijst import build_document
 from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 
+from .caching import cached_public_page
 from .filters import ProjectSearchForm
 from .search import search, search_projects
 
@@ -41,10 +42,11 @@ def _query_without_page(request: HttpRequest) -> str:
     return query.urlencode()
 
 
+@cached_public_page
 def project_list(request: HttpRequest) -> HttpResponse:
     form = ProjectSearchForm(request.GET)
     query, filters = form.search_args()
-    page = Paginator(search_projects(query, filters), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = BoundedPaginator(search_projects(query, filters), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "portal/project_list.html",
@@ -52,6 +54,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     """Projects, published decisions and lessons learned, each kind in its own section."""
     form = ProjectSearchForm(request.GET)
@@ -63,6 +66,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_public_page
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     project = get_object_or_404(
         Project.objects.public()
@@ -76,6 +80,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("meeting__besluitenlijst")
         .order_by("meeting__date", "position")
     )
+    request.regiodeal_programme = project.programme
     public = Project.objects.public()
     money = project_figures(project)
     return render(
@@ -93,6 +98,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_public_page
 def besluitenlijst_archive(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -108,8 +114,10 @@ def _published_list(slug: str) -> DecisionList:
         raise Http404(_("No published besluitenlijst with this name.")) from missing
 
 
+@cached_public_page
 def besluitenlijst_detail(request: HttpRequest, slug: str) -> HttpResponse:
     besluitenlijst = _published_list(slug)
+    request.regiodeal_programme = besluitenlijst.meeting.programme
     return render(
         request,
         "portal/besluitenlijst_detail.html",
@@ -121,6 +129,7 @@ def besluitenlijst_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_public_page
 def besluitenlijst_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(_("This format is not available."))

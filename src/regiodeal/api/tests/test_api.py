@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from drf_spectacular.validation import validate_schema
 
+from regiodeal.api import pagination
 from regiodeal.api.models import ApiToken
 from regiodeal.core.roles import Role, group_of
 from regiodeal.decisions.constants import DecisionState
@@ -121,7 +122,8 @@ def test_pagination_is_bounded_and_links_on(demo, client):
     first = client.get("/api/v1/besluiten?pageSize=2").json()
     assert len(first["results"]) == 2
     assert first["next"].endswith("page=2&pageSize=2") or "page=2" in first["next"]
-    assert_problem(client.get("/api/v1/besluiten?page=999"), 404)
+    assert_problem(client.get("/api/v1/besluiten?page=50"), 404)  # past the end
+    assert_problem(client.get("/api/v1/besluiten?page=999"), 400)  # past what can be paged
 
 
 @pytest.mark.parametrize(
@@ -292,3 +294,15 @@ def test_the_office_changes_a_draft_and_not_a_published_decision(demo, client):
 def test_an_id_too_long_for_the_database_is_not_found(demo, client):
     assert_problem(client.get("/api/v1/besluiten/" + "9" * 40), 404)
     assert_problem(client.get("/api/v1/pijlers/" + "9" * 40), 404)
+
+
+def test_long_lists_are_counted_and_paged_only_so_far(demo, client, monkeypatch):
+    monkeypatch.setattr(pagination.bounded.BoundedPaginator, "max_rows", 4)
+    first = client.get("/api/v1/besluiten?pageSize=2").json()
+    assert first["count"] == 5 and first["countIsExact"] is False
+    last = client.get("/api/v1/besluiten?pageSize=2&page=2").json()
+    assert len(last["results"]) == 2 and last["next"] is None
+    body = assert_problem(client.get("/api/v1/besluiten?pageSize=2&page=3"), 400)
+    assert "page" in {p["name"] for p in body["invalidParams"]}
+    small = client.get("/api/v1/programmas").json()
+    assert small["countIsExact"] is True and small["count"] == len(small["results"])

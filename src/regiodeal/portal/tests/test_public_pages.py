@@ -123,3 +123,14 @@ def test_municipality_filter_offers_places_of_public_projects_only(portfolio, cl
     body = client.get("/projecten/").content.decode()
     assert 'value="emmen"' in body
     assert 'value="coevorden"' not in body
+
+
+def test_a_very_long_project_list_is_counted_only_so_far(portfolio, client, monkeypatch):
+    from regiodeal.core.pagination import BoundedPaginator
+
+    assert client.get("/projecten/").context["page"].paginator.count_is_exact
+    monkeypatch.setattr(BoundedPaginator, "max_rows", 0)
+    response = client.get("/projecten/?pagina=7")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count_is_exact is False
+    assert response.context["page"].number == 1

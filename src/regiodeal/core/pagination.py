@@ -1,0 +1,28 @@
+"""Pagination that stays cheap at a million rows."""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+# Rows a list can be paged through: OFFSET makes the database read and skip every row before
+# a page, so a deep page of a million decisions costs as much as reading them all. Beyond this,
+# a visitor narrows the list with filters (programme, municipality, year, ...).
+MAX_ROWS = 10_000
+
+
+class BoundedPaginator(Paginator):
+    """Counts at most ``max_rows`` + 1 rows: an exact count of a million rows is a full scan."""
+
+    max_rows = MAX_ROWS
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.max_rows + 1].count()
+
+    @property
+    def count_is_exact(self) -> bool:
+        return self.count <= self.max_rows
+
+    @cached_property
+    def num_pages(self) -> int:
+        # The pages that can be reached: the first max_rows rows.
+        return max(1, -(-min(self.count, self.max_rows) // self.per_page))
