@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "regiodeal.core.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "regiodeal.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,3 +245,22 @@ SPECTACULAR_SETTINGS = {
 REGIODEAL_PUBLISHER_TOOI = env.str(
     "REGIODEAL_PUBLISHER_TOOI", default="https://identifier.overheid.nl/tooi/id/provincie/pv22"
 )
+
+# Cache: local memory by default; Redis in production (CACHE_URL=redis://127.0.0.1:6379/1),
+# which every server process shares. See regiodeal.portal.caching.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://regiodeal")}
+# Anonymous public pages are served from the cache until the next publication; the lifetime
+# bounds how long a process with a private (local-memory) cache may lag behind a publication.
+REGIODEAL_PAGE_CACHE = env.bool("REGIODEAL_PAGE_CACHE", default=True)
+REGIODEAL_PAGE_CACHE_SECONDS = env.int("REGIODEAL_PAGE_CACHE_SECONDS", default=300)
+
+# Read-only replicas for the public pages: DATABASE_REPLICA_URLS="postgres://...,postgres://..."
+# adds them as "replica1", "replica2", ...; regiodeal.core.db_router sends reads there.
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), start=1):
+    DATABASES[f"replica{_number}"] = {
+        **env.db_url_config(_url),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "TEST": {"MIRROR": "default"},
+    }
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["regiodeal.core.db_router.ReplicaRouter"]
