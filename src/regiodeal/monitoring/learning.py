@@ -32,6 +32,10 @@ from .selectors import ProjectMonitoring, monitoring_at, with_monitoring
 # little more than the words every project uses.
 SIMILARITY_THRESHOLD = 0.1
 SIMILAR_LIMIT = 3
+# Projects compared with one project page: its programme's most recent ones. TF-IDF over every
+# public project would grow with the instance (a national one holds hundreds of thousands);
+# within one programme the nearest neighbours are the useful ones anyway.
+SIMILAR_CANDIDATES = 250
 
 _WORD = re.compile(r"[^\W_]+")
 # Function words that say nothing about what a project does. Frequent content words ("project",
@@ -154,10 +158,17 @@ def similar_projects(
     accepted = ProgressReport.objects.filter(state=ReportState.GEACCEPTEERD).only(
         "project_id", "lessons_learned"
     )
-    corpus = list(
+    candidates = (
         Project.objects.public()
+        .filter(programme_id=project.programme_id)
+        .exclude(pk=project.pk)
+        .order_by("-pk")[:SIMILAR_CANDIDATES]
+    )
+    corpus = list(
+        Project.objects.filter(pk__in=[project.pk, *candidates.values_list("pk", flat=True)])
         .only("title", "slug", "summary", "description")
         .prefetch_related(Prefetch("reports", queryset=accepted))
+        .order_by("pk")
     )
     documents = {p.pk: terms(_project_text(p)) for p in corpus}
     if project.pk not in documents:

@@ -23,6 +23,8 @@ from regiodeal.monitoring.learning import (
 )
 from regiodeal.monitoring.models import InterventionElement, ProgressReport, ProjectLead
 from regiodeal.monitoring.selectors import IndicatorRow, ProjectMonitoring
+from regiodeal.organisations.tests.factories import OrganisationFactory
+from regiodeal.projects.models import Project
 from regiodeal.projects.tests.factories import ProjectFactory
 
 # --------------------------------------------------------------------------- words
@@ -86,7 +88,14 @@ def test_a_term_in_every_text_weighs_nothing():
 
 
 def public_project(title: str, description: str, **kwargs):
-    project = make_funded_project()
+    """A public project; all of one test's projects share the first one's programme."""
+    first = Project.objects.order_by("pk").first()
+    if first is None:
+        project = make_funded_project()
+    else:
+        project = ProjectFactory(
+            programme=first.programme, pillar=first.pillar, lead_organisation=OrganisationFactory()
+        )
     project.title, project.description = title, description
     for name, value in kwargs.items():
         setattr(project, name, value)
@@ -263,3 +272,18 @@ def test_a_search_finds_other_forms_of_a_word(lesson_projects):
     # "resultaten" and "resultaat" share a stem; so do "jury" and "jury's".
     assert [lesson.project for lesson in lessons("resultaten")] == [wijk]
     assert [lesson.project for lesson in lessons("inwoner")] == [wijk, dorp]
+
+
+@pytest.mark.django_db
+def test_similar_projects_come_from_the_same_programme_and_a_bounded_set(monkeypatch):
+    mbo = public_project("Binationaal mbo", "Binationale mbo-opleidingen met Duitse bedrijven.")
+    near = public_project("Mbo Coevorden", "Binationale mbo-opleidingen in Coevorden.")
+    elsewhere = make_funded_project()  # another programme, the same words
+    elsewhere.title, elsewhere.description = "Mbo elders", near.description
+    elsewhere.save()
+    make_published_decision(elsewhere)
+    public_project("Wonen", "Woningen in het dorp.")
+    assert [s.project for s in similar_projects(mbo)] == [near]
+    # Only the most recent candidates are compared: here just the last one (Wonen).
+    monkeypatch.setattr(learning, "SIMILAR_CANDIDATES", 1)
+    assert similar_projects(mbo) == []
