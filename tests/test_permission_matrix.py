@@ -222,6 +222,7 @@ def _site_url(key: str, samples: dict) -> str:
     special = {
         "portal:project": lambda: project.get_absolute_url(),
         "portal:besluitenlijst": lambda: besluitenlijst.get_absolute_url(),
+        "portal:programme": lambda: reverse("portal:programme", args=[project.programme.slug]),
         "finance:export": lambda: reverse("finance:export", args=["csv"]),
         "places:organisation": lambda: reverse("places:organisation", args=["gemeente-emmen"]),
         "places:municipality": lambda: reverse("places:municipality", args=["emmen"]),

@@ -23,6 +23,7 @@ from regiodeal.core.admin_utils import (
     euro_column,
 )
 from regiodeal.core.permissions import Permission, may_run_calls, may_view_calls
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, within_programmes
 
 from . import admin_views
 from .admin_forms import LineFormSet
@@ -82,7 +83,11 @@ class ClosedAfterProposal:
 
 
 class ProgrammeLineInline(
-    ClosedAfterProposal, RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline
+    ClosedAfterProposal,
+    ProgrammeScopedAdminMixin,
+    RolePermissionMixin,
+    LocalizedDecimalMixin,
+    admin.TabularInline,
 ):
     permission_rules = CALL_RULES
     model = ProgrammeLine
@@ -101,8 +106,15 @@ class CriterionInline(
 
 
 @admin.register(Call)
-class CallAdmin(RolePermissionMixin, HistoryToRead, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class CallAdmin(
+    ProgrammeScopedAdminMixin,
+    RolePermissionMixin,
+    HistoryToRead,
+    LocalizedDecimalMixin,
+    SimpleHistoryAdmin,
+):
     permission_rules = CALL_RULES
+    programme_path = "programme"
     form = VersionedAdminForm
     list_display = [
         "title",
@@ -168,7 +180,11 @@ class CallAdmin(RolePermissionMixin, HistoryToRead, LocalizedDecimalMixin, Simpl
         wrap = self.admin_site.admin_view
         page = path(
             "<int:pk>/allocation/",
-            wrap(lambda request, pk: admin_views.allocation_page(request, self, pk)),
+            wrap(
+                within_programmes(
+                    self, lambda request, pk: admin_views.allocation_page(request, self, pk)
+                )
+            ),
             name="calls_call_allocation",
         )
         return [page, *super().get_urls()]
@@ -222,8 +238,11 @@ APPLICATION_FIELDSETS = [
 
 
 @admin.register(Application)
-class ApplicationAdmin(RolePermissionMixin, HistoryToRead, SimpleHistoryAdmin):
+class ApplicationAdmin(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, HistoryToRead, SimpleHistoryAdmin
+):
     permission_rules = APPLICATION_RULES
+    programme_path = "call__programme"
     list_display = [
         "reference",
         "title",
@@ -259,15 +278,23 @@ class ApplicationAdmin(RolePermissionMixin, HistoryToRead, SimpleHistoryAdmin):
         def step(slug: str):
             return path(
                 f"<int:pk>/{slug.replace('_', '-')}/",
-                wrap(lambda request, pk: admin_views.application_step(request, self, pk, slug)),
+                wrap(
+                    within_programmes(
+                        self,
+                        lambda request, pk: admin_views.application_step(request, self, pk, slug),
+                    )
+                ),
                 name=f"calls_application_{slug}",
             )
 
         attachment = path(
             "<int:pk>/attachments/<int:attachment_pk>/",
             wrap(
-                lambda request, pk, attachment_pk: admin_views.attachment_download(
-                    request, self, pk, attachment_pk
+                within_programmes(
+                    self,
+                    lambda request, pk, attachment_pk: admin_views.attachment_download(
+                        request, self, pk, attachment_pk
+                    ),
                 )
             ),
             name="calls_application_attachment",

@@ -57,10 +57,24 @@ def logo_url(logo: str) -> str:
 
 
 def branding(request: HttpRequest) -> dict[str, object]:
+    """The site's look, or the programme's where a view put one on the request
+    (``request.regiodeal_programme``): its name, its logo and the colours it sets."""
+    name = settings.REGIODEAL_SITE_NAME
+    logo = getattr(settings, "REGIODEAL_SITE_LOGO", "")
+    colours = dict(getattr(settings, "REGIODEAL_SITE_COLOURS", {}))
+    programme = getattr(request, "regiodeal_programme", None)
+    if programme is not None:
+        name = programme.name
+        # Not the site's logo under the programme's name: without a logo of its own the
+        # programme's name is shown as text.
+        logo = programme.logo
+        for key, value in (("primary", programme.primary_colour), ("link", programme.link_colour)):
+            if value:
+                colours[key] = value
     return {
         "site_branding": {
-            "name": settings.REGIODEAL_SITE_NAME,
-            "logo": logo_url(getattr(settings, "REGIODEAL_SITE_LOGO", "")),
-            "style": colour_declarations(getattr(settings, "REGIODEAL_SITE_COLOURS", {})),
+            "name": name,
+            "logo": logo_url(logo),
+            "style": colour_declarations(colours),
         }
     }

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -13,7 +14,13 @@ from regiodeal.monitoring.demo import load_monitoring_demo
 from regiodeal.organisations.constants import TOOI_GEMEENTE, TOOI_PROVINCIE
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.organisations.services import load_places
-from regiodeal.programmes.models import FunderContribution, Pillar, Programme, Theme
+from regiodeal.programmes.models import (
+    FunderContribution,
+    Pillar,
+    Programme,
+    ProgrammeMembership,
+    Theme,
+)
 from regiodeal.projects.constants import ProjectStatus
 from regiodeal.projects.models import Project
 
@@ -128,8 +135,29 @@ def load_demo(*, user=None, with_calls: bool = True) -> DemoResult:
     _load_finance(meeting, user=user)
     load_monitoring_demo(programme, office=user)
     if with_calls:
-        load_calls_demo(user=user)
+        second = load_calls_demo(user=user)
+        if second is not None:
+            ensure_programme_office_account(SCOPED_OFFICE_ACCOUNT, second)
     return DemoResult(programme=programme, created=True)
+
+
+# An office account that works on the second programme only (its programme membership).
+SCOPED_OFFICE_ACCOUNT = "bureau-zod2"
+
+
+def ensure_programme_office_account(username: str, programme: Programme):
+    """A programme office employee who sees and changes only ``programme`` in the back office;
+    password as the other demo accounts."""
+    user, _ = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={"first_name": "Programmabureau", "last_name": f"{programme.name} (demo)"},
+    )
+    user.is_staff = True
+    user.set_password(settings.REGIODEAL_DEMO_PASSWORD)
+    user.save()
+    user.groups.add(group_of(Role.MEDEWERKER))
+    ProgrammeMembership.objects.get_or_create(user=user, programme=programme)
+    return user
 
 
 def _load_finance(meeting, *, user=None) -> None:

@@ -75,6 +75,14 @@ FUNCTIONS: dict[str, frozenset[Role]] = {
 SITE: dict[str, tuple[str, str]] = {
     "portal:home": ("", "200   200 200 200 200   200   200   200   200"),
     "portal:projects": ("", "200   200 200 200 200   200   200   200   200"),
+    "portal:programmes": (
+        "all programmes with something published",
+        "200   200 200 200 200   200   200   200   200",
+    ),
+    "portal:programme": (
+        "the demo programme (one with nothing published: 404)",
+        "200   200 200 200 200   200   200   200   200",
+    ),
     "portal:search": ("", "200   200 200 200 200   200   200   200   200"),
     "portal:project": ("a published demo project", "200   200 200 200 200   200   200   200   200"),
     "portal:besluitenlijsten": ("", "200   200 200 200 200   200   200   200   200"),

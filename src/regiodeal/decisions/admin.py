@@ -14,6 +14,7 @@ from regiodeal.core.admin_utils import (
     run_each,
 )
 from regiodeal.core.permissions import may_adopt, may_publish
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
 
 from . import services
 from .constants import DecisionState
@@ -34,7 +35,9 @@ DECISION_FIELDS = [
 ]
 
 
-class DecisionInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline):
+class DecisionInline(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline
+):
     permission_rules = DECISION_RULES
     model = Decision
     form = VersionedAdminForm
@@ -58,8 +61,9 @@ class DecisionInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularIn
 
 
 @admin.register(Meeting)
-class MeetingAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class MeetingAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     permission_rules = DECISION_RULES
+    programme_path = "programme"
     list_display = ["title", "date", "programme", "decision_count", "published"]
     list_filter = ["programme"]
     search_fields = ["title", "decisions__title", "decisions__project__title"]
@@ -108,8 +112,11 @@ class MeetingAdmin(RolePermissionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class DecisionAdmin(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin
+):
     permission_rules = DECISION_RULES
+    programme_path = "meeting__programme"
     form = VersionedAdminForm
     list_display = ["heading", "meeting", "kind", "amount_display", "pillar", "state"]
     list_filter = ["state", "kind", "meeting__programme", "pillar", "meeting"]
@@ -182,8 +189,9 @@ class DecisionAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdm
 
 
 @admin.register(DecisionList)
-class DecisionListAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class DecisionListAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     permission_rules = DECISION_RULES
+    programme_path = "meeting__programme"
     list_display = ["title", "meeting", "published_at", "published_by"]
     list_filter = ["meeting__programme"]
     readonly_fields = ["meeting", "title", "introduction", "published_at", "published_by"]

@@ -6,7 +6,7 @@ action pages (issue, pay, settle) answer a GET with a form or a confirmation and
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.contrib import admin, messages
@@ -32,6 +32,7 @@ from regiodeal.core.permissions import (
     may_view_finance,
 )
 from regiodeal.core.permissions import require as require_permission
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, limit_choices
 
 from . import ledger, services
 from .constants import EntryKind, GrantState
@@ -287,7 +288,10 @@ CREATE_GRANT = Action(
 
 
 @admin.register(GrantDecision)
-class GrantDecisionAdmin(FinanceAdmin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class GrantDecisionAdmin(
+    ProgrammeScopedAdminMixin, FinanceAdmin, LocalizedDecimalMixin, SimpleHistoryAdmin
+):
+    programme_path = "project__programme"
     form = GrantChangeForm
     list_display = ["reference", "project", "recipient", "granted_display", "state", "date"]
     list_filter = ["state", "project__programme", year_filter("date")]
@@ -342,8 +346,14 @@ class GrantDecisionAdmin(FinanceAdmin, LocalizedDecimalMixin, SimpleHistoryAdmin
             return HttpResponseRedirect(request.get_full_path())
 
     def add_view(self, request, form_url="", extra_context=None):
-        # A grant decision starts from a published decision, through the service.
-        return self.run_action(request, None, CREATE_GRANT)
+        # A grant decision starts from a published decision, through the service; only the
+        # decisions of the user's programmes are offered.
+        make = CREATE_GRANT.form
+        action = replace(
+            CREATE_GRANT,
+            form=lambda none, data, initial: limit_choices(make(none, data, initial), request.user),
+        )
+        return self.run_action(request, None, action)
 
     def page_context(self, grant: GrantDecision) -> dict:
         settlement = Settlement.objects.filter(grant=grant).first()
@@ -395,8 +405,9 @@ SETTLEMENT_ACTIONS = {
 
 
 @admin.register(Settlement)
-class SettlementAdmin(FinanceAdmin, SimpleHistoryAdmin):
+class SettlementAdmin(ProgrammeScopedAdminMixin, FinanceAdmin, SimpleHistoryAdmin):
     permission_rules = SETTLEMENT_RULES
+    programme_path = "grant__project__programme"
     list_display = ["reference", "grant", "settled_display", "released_display",
                     "recovery_display", "balance_display", "state", "date"]  # fmt: skip
     list_filter = ["state", "grant__project__programme", year_filter("date")]
@@ -437,8 +448,11 @@ class ScopeFilter(admin.SimpleListFilter):
 
 
 @admin.register(AttributionKey)
-class AttributionKeyAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class AttributionKeyAdmin(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin
+):
     permission_rules = FINANCE_RULES
+    programme_path = "programme"
     form = AttributionKeyForm
     list_display = ["organisation", "weight", "programme", "applies_to"]
     list_filter = ["programme", ScopeFilter]
@@ -461,10 +475,11 @@ class LedgerAllocationInline(RolePermissionMixin, admin.TabularInline):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(RolePermissionMixin, admin.ModelAdmin):
+class LedgerEntryAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, admin.ModelAdmin):
     """Read-only for everyone: entries are written by the services and never changed."""
 
     permission_rules = LEDGER_RULES
+    programme_path = "programme"
     list_display = ["booked_on", "kind", "project", "amount_display", "pillar", "grant",
                     "settlement", "description"]  # fmt: skip
     list_filter = ["programme", "kind", "pillar", year_filter("booked_on")]

@@ -191,7 +191,7 @@ def finance_summary(programme: Programme, *, until: datetime.date | None = None)
     for _decision, _pillar, _project, date, amount in grants:
         year_row(date.year).figures.granted += amount
 
-    municipalities, unplaced = _per_municipality(programme, entries, grants)
+    municipalities, unplaced = per_municipality(programme, entries, grants)
     return FinanceSummary(
         programme=programme,
         total=total,
@@ -206,7 +206,7 @@ def finance_summary(programme: Programme, *, until: datetime.date | None = None)
     )
 
 
-def _per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
+def per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
     """Each project's figures split over its places: equally, unless shares are recorded."""
     per_project: dict[int, Figures] = defaultdict(Figures)
     for project_id, kind, amount in entries.values_list("project_id", "kind").annotate(

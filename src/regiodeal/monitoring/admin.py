@@ -34,6 +34,7 @@ from regiodeal.core.permissions import (
     may_view_monitoring,
 )
 from regiodeal.core.permissions import require as require_permission
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
 
 from . import services
 from .constants import EDITABLE_REPORT_STATES, ReportState
@@ -169,8 +170,9 @@ REPORT_REVIEW = ["submitted_at", "submitted_by", "reviewed_at", "reviewed_by", "
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     permission_rules = MONITORING_RULES
+    programme_path = "project__programme"
     form = ProgressReportAdminForm
     list_display = ["project", "period_end", "due_date", "state", "status", "overdue",
                     "submitted_at"]  # fmt: skip
@@ -296,7 +298,9 @@ class ProgressReportAdmin(RolePermissionMixin, SimpleHistoryAdmin):
 # --- Results and indicators -------------------------------------------------------------------
 
 
-class IndicatorInline(RolePermissionMixin, LocalizedDecimalMixin, admin.StackedInline):
+class IndicatorInline(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, admin.StackedInline
+):
     permission_rules = MONITORING_RULES
     model = Indicator
     extra = 0
@@ -307,8 +311,9 @@ class IndicatorInline(RolePermissionMixin, LocalizedDecimalMixin, admin.StackedI
 
 
 @admin.register(Result)
-class ResultAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class ResultAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     permission_rules = MONITORING_RULES
+    programme_path = "project__programme"
     list_display = ["title", "project", "kind", "indicator_count"]
     list_filter = ["kind", "project__programme"]
     search_fields = ["title", "description", "project__title"]
@@ -330,8 +335,11 @@ class IndicatorPeriodInline(RolePermissionMixin, LocalizedDecimalMixin, admin.Ta
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class IndicatorAdmin(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin
+):
     permission_rules = MONITORING_RULES
+    programme_path = "result__project__programme"
     list_display = ["title", "result", "project", "measure", "unit"]
     list_filter = ["measure", "broad_prosperity", "result__project__programme"]
     search_fields = ["title", "result__title", "result__project__title"]

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import views, views_programmes
 
 app_name = "portal"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views_programmes.home, name="home"),
+    path("programmas/", views_programmes.programme_list, name="programmes"),
+    path("programmas/<slug:slug>/", views_programmes.programme_detail, name="programme"),
     path("projecten/", views.project_list, name="projects"),
     path("zoeken/", views.search_page, name="search"),
     path("projecten/<slug:slug>/", views.project_detail, name="project"),

@@ -8,13 +8,11 @@ from regiodeal.core.pagination import BoundedPaginator
 from regiodeal.decisions.models import Decision, DecisionList
 from regiodeal.decisions.selectors import (
     besluitenlijst_for,
-    programme_budget,
     published_besluitenlijsten,
 )
 from regiodeal.finance.project_figures import has_money, project_figures
 from regiodeal.monitoring.learning import similar_projects
 from regiodeal.monitoring.selectors import project_monitoring
-from regiodeal.programmes.models import Programme
 from regiodeal.projects.models import Project
 from regiodeal.publishing.besluitenlijst import build_document
 from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
@@ -24,16 +22,6 @@ from .filters import ProjectSearchForm
 from .search import search, search_projects
 
 PAGE_SIZE = 20
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    programmes = Programme.objects.prefetch_related("pillars")
-    budgets = [programme_budget(programme, published_only=True) for programme in programmes]
-    return render(
-        request,
-        "portal/home.html",
-        {"budgets": budgets, "latest_lists": published_besluitenlijsten()[:5]},
-    )
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -46,7 +34,9 @@ def _query_without_page(request: HttpRequest) -> str:
 def project_list(request: HttpRequest) -> HttpResponse:
     form = ProjectSearchForm(request.GET)
     query, filters = form.search_args()
-    page = BoundedPaginator(search_projects(query, filters), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = BoundedPaginator(search_projects(query, filters), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "portal/project_list.html",

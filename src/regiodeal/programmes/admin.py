@@ -18,6 +18,7 @@ from regiodeal.finance.rules import rijk_share
 from regiodeal.organisations.constants import OrganisationKind
 
 from .models import FunderContribution, Pillar, Programme, Theme
+from .scoping import ProgrammeScopedAdminMixin, programme_ids_of
 
 
 def warn_if_rijk_pays_more_than_half(request, programme: Programme) -> None:
@@ -81,13 +82,19 @@ class ThemeInline(RolePermissionMixin, admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class ProgrammeAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     permission_rules = PROGRAMME_RULES
+    programme_path = "pk"
     form = VersionedAdminForm
     list_display = ["name", "start_date", "end_date", "total"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [FunderContributionInline, PillarInline, ThemeInline]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # A new programme is the national office's: an account of some programmes would not
+        # see the programme it made.
+        return programme_ids_of(request.user) is None and super().has_add_permission(request)
 
     @admin.display(description=_("total budget"))
     def total(self, programme: Programme) -> str:
@@ -112,8 +119,11 @@ class ProgrammeAdmin(RolePermissionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Pillar)
-class PillarAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class PillarAdmin(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin
+):
     permission_rules = PROGRAMME_RULES
+    programme_path = "programme"
     form = VersionedAdminForm
     list_display = ["name", "programme", "budget_display", "budget_note"]
     list_filter = ["programme"]
@@ -122,8 +132,11 @@ class PillarAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin
 
 
 @admin.register(FunderContribution)
-class FunderContributionAdmin(RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin):
+class FunderContributionAdmin(
+    ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, SimpleHistoryAdmin
+):
     permission_rules = PROGRAMME_RULES
+    programme_path = "programme"
     form = VersionedAdminForm
     list_display = ["organisation", "programme", "amount_display"]
     list_filter = ["programme"]
@@ -142,8 +155,9 @@ class FunderContributionAdmin(RolePermissionMixin, LocalizedDecimalMixin, Simple
 
 
 @admin.register(Theme)
-class ThemeAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class ThemeAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     permission_rules = PROGRAMME_RULES
+    programme_path = "programme"
     list_display = ["name", "programme"]
     list_filter = ["programme"]
     search_fields = ["name"]

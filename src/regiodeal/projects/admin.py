@@ -10,6 +10,7 @@ from regiodeal.core.admin_utils import (
 from regiodeal.core.permissions import may_edit_programme
 from regiodeal.finance.models import PlaceShare
 from regiodeal.monitoring.admin import PROJECT_INLINES
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
 
 from .models import Project
 
@@ -26,9 +27,12 @@ class PlaceShareInline(RolePermissionMixin, LocalizedDecimalMixin, admin.Tabular
 
 
 @admin.register(Project)
-class ProjectAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class ProjectAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
     # Portfolio holders may add (nominate) projects; only the office changes them afterwards.
     permission_rules = PROJECT_RULES
+    programme_path = "programme"
+    # A project may continue one of an earlier programme.
+    unscoped_fields = ("parent",)
     list_display = ["title", "programme", "pillar", "status", "lead_organisation"]
     list_filter = ["programme", "pillar", "status", "themes", "places"]
     search_fields = ["title", "summary", "description", "lead_organisation__name"]
