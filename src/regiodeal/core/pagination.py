@@ -14,9 +14,18 @@ class BoundedPaginator(Paginator):
 
     max_rows = MAX_ROWS
 
+    def __init__(self, *args, max_rows: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if max_rows is not None:
+            self.max_rows = max_rows
+
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.max_rows + 1].count()
+        rows = self.object_list
+        if hasattr(rows, "values"):
+            # Only the ids: the sums, ranks and sort keys of the page are not needed to count.
+            rows = rows.order_by().values("pk")
+        return rows[: self.max_rows + 1].count()
 
     @property
     def count_is_exact(self) -> bool:

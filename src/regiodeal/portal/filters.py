@@ -9,16 +9,31 @@ from regiodeal.programmes.models import Pillar, Programme, Theme
 from regiodeal.projects.constants import ProjectStatus
 from regiodeal.projects.models import Project
 
+from .caching import cached_aggregate
 from .search import ProjectFilters
 
 
-def _public_projects() -> QuerySet[Project]:
-    return Project.objects.public()
-
-
-def _slug_choices(queryset: QuerySet, empty: str) -> list[tuple[str, str]]:
+def _names_by_slug(queryset: QuerySet) -> list[tuple[str, str]]:
     names = dict(queryset.order_by("name").values_list("slug", "name").distinct())
-    return [("", empty), *sorted(names.items(), key=lambda item: item[1])]
+    return sorted(names.items(), key=lambda item: item[1])
+
+
+def public_choices() -> dict[str, list[tuple[str, str]]]:
+    """(slug, name) of the programmes, pillars, themes and municipalities of public projects.
+
+    Each list reads every public project, so the lists are kept until the next publication.
+    """
+
+    def compute() -> dict[str, list[tuple[str, str]]]:
+        public = Project.objects.public()
+        return {
+            "programme": _names_by_slug(Programme.objects.filter(projects__in=public)),
+            "pillar": _names_by_slug(Pillar.objects.filter(projects__in=public)),
+            "theme": _names_by_slug(Theme.objects.filter(projects__in=public)),
+            "gemeente": _names_by_slug(Municipality.objects.filter(projects__in=public)),
+        }
+
+    return cached_aggregate("project-filter-choices", compute)
 
 
 class ProjectSearchForm(forms.Form):
@@ -26,24 +41,12 @@ class ProjectSearchForm(forms.Form):
     never shows through a filter."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    programme = forms.ModelChoiceField(
-        label=_("Programme"),
-        queryset=Programme.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All programmes"),
-    )
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
     # Pillars and themes by slug: a slug is unique per programme only, and the same slug in
     # two programmes (the second Regio Deal keeps its pillars) is one choice covering both.
     pillar = forms.ChoiceField(label=_("Pillar"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
-    gemeente = forms.ModelChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All municipalities"),
-    )
+    gemeente = forms.ChoiceField(label=_("Municipality"), required=False)
     jaar = forms.IntegerField(
         label=_("Year of decision"), required=False, min_value=2000, max_value=2100
     )
@@ -74,17 +77,15 @@ class ProjectSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        public = _public_projects()
-        self.fields["programme"].queryset = Programme.objects.filter(projects__in=public).distinct()
-        self.fields["pillar"].choices = _slug_choices(
-            Pillar.objects.filter(projects__in=public), _("All pillars")
-        )
-        self.fields["theme"].choices = _slug_choices(
-            Theme.objects.filter(projects__in=public), _("All themes")
-        )
-        self.fields["gemeente"].queryset = Municipality.objects.filter(
-            projects__in=public
-        ).distinct()
+        choices = public_choices()
+        empty = {
+            "programme": _("All programmes"),
+            "pillar": _("All pillars"),
+            "theme": _("All themes"),
+            "gemeente": _("All municipalities"),
+        }
+        for name, label in empty.items():
+            self.fields[name].choices = [("", label), *choices[name]]
 
     def clean(self) -> dict:
         data = super().clean()

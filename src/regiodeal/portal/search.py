@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import (
     DecimalField,
     Exists,
+    Expression,
     F,
     FloatField,
     Max,
@@ -41,7 +42,9 @@ from regiodeal.projects.models import Project
 
 FTS_TABLE = "portal_search"
 MAX_TERMS = 10
-MAX_PER_KIND = 200
+# The best matches of each kind on the search page; the project list pages through them all.
+MAX_PER_KIND = 20
+MAX_RANKED = 1000
 # Letters and digits only: no character of either query syntax can come through.
 WORD = re.compile(r"[^\W_]+")
 
@@ -154,24 +157,39 @@ def _fts_match(terms: list[str]) -> str:
     return "body : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
 
 
-def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
-    """`queryset` narrowed to records matching every word of `query`, annotated with `rank`
-    (higher is better)."""
-    if is_postgres():
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+class StoredSearchVector(Expression):
+    """The stored vector column of the query's own table (portal migration 0002).
 
-        vector = SearchVector(*SEARCH_FIELDS[kind], config="dutch")
+    The model does not declare the column: PostgreSQL generates it, and SQLite has none. Named
+    through the query's alias, so that it also works inside a subquery (where Django renames the
+    table).
+    """
+
+    def __init__(self) -> None:
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{alias}.{connection.ops.quote_name('search_vector')}", []
+
+
+def _matching(queryset: QuerySet, kind: str, query: str) -> tuple[QuerySet, Any]:
+    """`queryset` narrowed to the records matching every word of `query`, and the expression
+    of their rank (higher is better)."""
+    table = queryset.model._meta.db_table
+    if is_postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        vector = StoredSearchVector()
         # PostgreSQL stems the words itself; only word characters reach the raw query.
         words = list(dict.fromkeys(WORD.findall(query.lower())))[:MAX_TERMS]
         tsquery = SearchQuery(
             " & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw"
         )
-        return (
-            queryset.annotate(search_vector=vector)
-            .filter(search_vector=tsquery)
-            .annotate(rank=SearchRank(F("search_vector"), tsquery))
-        )
-    table = queryset.model._meta.db_table
+        matching = queryset.annotate(search_vector=vector).filter(search_vector=tsquery)
+        return matching, SearchRank(vector, tsquery)
     match = _fts_match(query_terms(query))
     hits = f"SELECT object_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s"  # nosec B608
     # bm25() is lower for better matches; negated so that every backend sorts rank descending.
@@ -181,9 +199,24 @@ def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
     )
     # FTS5's MATCH and bm25() have no ORM expression. The SQL names only constant tables; the
     # query words and the kind go in as parameters.
-    return queryset.filter(pk__in=RawSQL(hits, [match, kind])).annotate(  # nosec B611
-        rank=RawSQL(rank, [match, kind], output_field=FloatField())  # nosec B611
-    )
+    matching = queryset.filter(pk__in=RawSQL(hits, [match, kind]))  # nosec B611
+    return matching, RawSQL(rank, [match, kind], output_field=FloatField())  # nosec B611
+
+
+def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
+    """`queryset` narrowed to records matching every word of `query`, annotated with `rank`
+    (higher is better).
+
+    Only the first MAX_RANKED + 1 matches the database finds are ranked: a common word occurs in
+    a large part of a national instance's records (a hundred thousand projects or more), and
+    ranking all of them would take seconds; the index finds the first thousand in milliseconds.
+    For such a word the ranking is of a sample, and the page says so (the one extra match
+    tells that there were more) and asks for another word or a filter. Choosing the sample by
+    date instead would make the database read every match again.
+    """
+    matching, rank = _matching(queryset, kind, query)
+    candidates = matching.order_by().values("pk")[: MAX_RANKED + 1]
+    return queryset.filter(pk__in=candidates).annotate(rank=rank)
 
 
 # --- projects with filters ----------------------------------------------------------------
@@ -283,6 +316,8 @@ class SearchResults:
     projects: list[Project] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     lessons: list[ProgressReport] = field(default_factory=list)
+    # Kinds with more matches than shown.
+    more: set[str] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -307,18 +342,22 @@ def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
         return results
     filters = filters or ProjectFilters()
     projects = search_projects(query, filters)
-    allowed = filter_projects(public_projects(), filters).values("pk")
-    decisions = ranked(
-        Decision.objects.published()
-        .filter(project__in=allowed)
-        .select_related("project", "meeting"),
-        KIND_DECISION,
-        query,
-    ).order_by("-rank", "-meeting__date", "pk")
-    lessons = ranked(public_lessons().filter(project__in=allowed), KIND_LESSON, query).order_by(
-        "-rank", "-period_end", "pk"
-    )
-    results.projects = list(projects[:MAX_PER_KIND])
-    results.decisions = list(decisions[:MAX_PER_KIND])
-    results.lessons = list(lessons[:MAX_PER_KIND])
+    decisions = Decision.objects.published().select_related("project", "meeting")
+    lessons = public_lessons()
+    # The project of a published decision is public by definition; only filters narrow more.
+    if filters != ProjectFilters(sort=filters.sort):
+        allowed = filter_projects(public_projects(), filters).values("pk")
+        decisions = decisions.filter(project__in=allowed)
+        lessons = lessons.filter(project__in=allowed)
+    decisions = ranked(decisions, KIND_DECISION, query).order_by("-rank", "-meeting__date", "pk")
+    lessons = ranked(lessons, KIND_LESSON, query).order_by("-rank", "-period_end", "pk")
+    for kind, found in (
+        (KIND_PROJECT, projects),
+        (KIND_DECISION, decisions),
+        (KIND_LESSON, lessons),
+    ):
+        rows = list(found[: MAX_PER_KIND + 1])
+        if len(rows) > MAX_PER_KIND:
+            results.more.add(kind)
+        setattr(results, f"{kind}s", rows[:MAX_PER_KIND])
     return results

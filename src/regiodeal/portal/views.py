@@ -19,7 +19,7 @@ from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 
 from .caching import cached_public_page
 from .filters import ProjectSearchForm
-from .search import search, search_projects
+from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search, search_projects
 
 PAGE_SIZE = 20
 
@@ -34,9 +34,14 @@ def _query_without_page(request: HttpRequest) -> str:
 def project_list(request: HttpRequest) -> HttpResponse:
     form = ProjectSearchForm(request.GET)
     query, filters = form.search_args()
-    page = BoundedPaginator(search_projects(query, filters), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
+    # A search ranks only its most recent matches (search.MAX_RANKED): the list says when
+    # there were more.
+    paginator = BoundedPaginator(
+        search_projects(query, filters),
+        PAGE_SIZE,
+        max_rows=MAX_RANKED if query_terms(query) else None,
     )
+    page = paginator.get_page(request.GET.get("pagina"))
     return render(
         request,
         "portal/project_list.html",
@@ -52,7 +57,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/search.html",
-        {"form": form, "results": search(query, filters), "searched": query},
+        {
+            "form": form,
+            "results": search(query, filters),
+            "searched": query,
+            "max_per_kind": MAX_PER_KIND,
+        },
     )
 
 

@@ -153,7 +153,7 @@ def test_postgresql_uses_the_gin_index(db):
         cursor.execute("SET LOCAL enable_seqscan = off")
         # The match itself, without the publicness joins the planner may prefer to start from.
         plan = ranked(Project.objects.all(), KIND_PROJECT, "vakkracht").explain()
-    assert "portal_search_project_gin" in plan
+    assert "portal_project_vector_gin" in plan
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table exists on SQLite")
@@ -165,3 +165,16 @@ def test_sqlite_index_can_be_rebuilt_from_the_records(db):
     assert slugs("zonneweide") == []
     assert rebuild_index() >= 2  # the project and its decision
     assert slugs("zonneweide") == ["zon"]
+
+
+def test_a_word_in_very_many_projects_ranks_a_bounded_sample(db, monkeypatch):
+    from regiodeal.portal import search as search_module
+
+    for number in range(5):
+        publish(ProjectFactory(title=f"Zorg in het dorp {number}", slug=f"zorg-{number}"))
+    monkeypatch.setattr(search_module, "MAX_RANKED", 2)
+    # The sample plus the one match that tells there are more.
+    assert len(search_projects("zorg")) == 3
+    monkeypatch.setattr(search_module, "MAX_PER_KIND", 2)
+    results = search("zorg")
+    assert len(results.projects) == 2 and "project" in results.more
