@@ -160,7 +160,13 @@ class Decision(VersionedModel):
         ordering = ["meeting", "position", "pk"]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        indexes = [models.Index(fields=["state", "pillar"])]
+        indexes = [
+            models.Index(fields=["state", "pillar"]),
+            # Whether a project is public (a published decision), on every public page.
+            models.Index(fields=["project", "state"], name="decision_project_state_idx"),
+            # A besluitenlijst in its order.
+            models.Index(fields=["meeting", "position", "id"], name="decision_meeting_order_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 # A draft may still lack its amount (an imported list that did not state one);

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from django.db.models import Prefetch
 
+from regiodeal.portal.caching import cached_aggregate
 from regiodeal.programmes.models import Programme
 from regiodeal.projects.models import Project
 
@@ -151,38 +152,80 @@ def _project_text(project: Project) -> str:
     return "\n".join([project.title, project.summary, project.description, *lessons])
 
 
-def similar_projects(
-    project: Project, *, limit: int = SIMILAR_LIMIT, threshold: float = SIMILARITY_THRESHOLD
-) -> list[Similar]:
-    """The public projects whose description and lessons read most like this project's."""
+def _accepted_reports() -> Prefetch:
     accepted = ProgressReport.objects.filter(state=ReportState.GEACCEPTEERD).only(
         "project_id", "lessons_learned"
     )
-    candidates = (
-        Project.objects.public()
-        .filter(programme_id=project.programme_id)
-        .exclude(pk=project.pk)
-        .order_by("-pk")[:SIMILAR_CANDIDATES]
-    )
-    corpus = list(
-        Project.objects.filter(pk__in=[project.pk, *candidates.values_list("pk", flat=True)])
-        .only("title", "slug", "summary", "description")
-        .prefetch_related(Prefetch("reports", queryset=accepted))
-        .order_by("pk")
-    )
-    documents = {p.pk: terms(_project_text(p)) for p in corpus}
-    if project.pk not in documents:
-        documents[project.pk] = terms(_project_text(project))
-    vectors = tf_idf(documents)
-    own = vectors[project.pk]
-    scored = [
-        Similar(other, round(cosine(own, vectors[other.pk]), 4))
-        for other in corpus
-        if other.pk != project.pk
-    ]
-    scored = [s for s in scored if s.score > threshold]
-    scored.sort(key=lambda s: (-s.score, s.project.title))
-    return scored[:limit]
+    return Prefetch("reports", queryset=accepted)
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """The TF-IDF vectors of a programme's most recent public projects, and what they were
+    computed from (to place one more text among them)."""
+
+    count: int
+    frequency: Counter
+    vectors: dict[int, dict[str, float]]
+
+
+def _corpus(programme_id: int) -> _Corpus:
+    """Kept until the next publication: reading and stemming the texts is most of the work."""
+
+    def compute() -> _Corpus:
+        projects = (
+            Project.objects.public()
+            .filter(programme_id=programme_id)
+            .only("title", "summary", "description")
+            .prefetch_related(_accepted_reports())
+            .order_by("-pk")[:SIMILAR_CANDIDATES]
+        )
+        documents = {p.pk: terms(_project_text(p)) for p in projects}
+        frequency = Counter(term for words in documents.values() for term in set(words))
+        return _Corpus(len(documents), frequency, tf_idf(documents))
+
+    return cached_aggregate("similar-corpus", compute, programme_id, SIMILAR_CANDIDATES)
+
+
+def _vector_among(words: list[str], corpus: _Corpus) -> dict[str, float]:
+    """The vector of a text that is not in the corpus, as if it were (tf_idf's weights)."""
+    count = corpus.count + 1
+    weights = {
+        term: (1 + math.log(n)) * math.log((1 + count) / (2 + corpus.frequency[term]))
+        for term, n in Counter(words).items()
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items() if w} if norm else {}
+
+
+def similar_projects(
+    project: Project, *, limit: int = SIMILAR_LIMIT, threshold: float = SIMILARITY_THRESHOLD
+) -> list[Similar]:
+    """The public projects whose description and lessons read most like this project's.
+
+    Compared with the programme's most recent public projects (SIMILAR_CANDIDATES). A project
+    outside that set (an older one in a large programme) is placed among them with their
+    document frequencies.
+    """
+    corpus = _corpus(project.programme_id)
+    own = corpus.vectors.get(project.pk)
+    if own is None:
+        reports = ProgressReport.objects.filter(project=project, state=ReportState.GEACCEPTEERD)
+        lessons = [r.lessons_learned for r in reports.only("lessons_learned")]
+        text = "\n".join([project.title, project.summary, project.description, *lessons])
+        own = _vector_among(terms(text), corpus)
+    scores = {
+        pk: round(cosine(own, vector), 4)
+        for pk, vector in corpus.vectors.items()
+        if pk != project.pk
+    }
+    # Titles break ties: fetch a few more than shown, not every project above the threshold.
+    best = sorted((pk for pk, score in scores.items() if score > threshold), key=scores.get)
+    best = best[::-1][: limit * 5]
+    projects = Project.objects.in_bulk(best)
+    found = [Similar(projects[pk], scores[pk]) for pk in best if pk in projects]
+    found.sort(key=lambda s: (-s.score, s.project.title))
+    return found[:limit]
 
 
 # --------------------------------------------------------------------------- elements

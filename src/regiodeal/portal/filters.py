@@ -11,6 +11,7 @@ from regiodeal.projects.models import Project
 
 from .caching import cached_aggregate
 from .search import ProjectFilters
+from .widgets import PlainSelect
 
 
 def _names_by_slug(queryset: QuerySet) -> list[tuple[str, str]]:
@@ -41,12 +42,12 @@ class ProjectSearchForm(forms.Form):
     never shows through a filter."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False, widget=PlainSelect)
     # Pillars and themes by slug: a slug is unique per programme only, and the same slug in
     # two programmes (the second Regio Deal keeps its pillars) is one choice covering both.
-    pillar = forms.ChoiceField(label=_("Pillar"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    gemeente = forms.ChoiceField(label=_("Municipality"), required=False)
+    pillar = forms.ChoiceField(label=_("Pillar"), required=False, widget=PlainSelect)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=PlainSelect)
+    gemeente = forms.ChoiceField(label=_("Municipality"), required=False, widget=PlainSelect)
     jaar = forms.IntegerField(
         label=_("Year of decision"), required=False, min_value=2000, max_value=2100
     )

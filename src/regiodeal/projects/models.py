@@ -77,7 +77,12 @@ class Project(models.Model):
         ordering = ["title"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
-        indexes = [models.Index(fields=["programme", "status"])]
+        indexes = [
+            models.Index(fields=["programme", "status"]),
+            # A programme's most recent projects (similar projects) and the list by title.
+            models.Index(fields=["programme", "id"], name="project_programme_id_idx"),
+            models.Index(fields=["title", "id"], name="project_title_id_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(planned_end__isnull=True)
