@@ -30,7 +30,11 @@ class Meeting(models.Model):
         ordering = ["-date"]
         verbose_name = _("steering group meeting")
         verbose_name_plural = _("steering group meetings")
-        indexes = [models.Index(fields=["programme", "date"])]
+        indexes = [
+            models.Index(fields=["programme", "date"]),
+            # The newest decisions of all programmes first (the API), without sorting them all.
+            models.Index(fields=["date"], name="meeting_date_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
