@@ -27,6 +27,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Take SQLite's write lock when a transaction starts, as select_for_update would on
     # PostgreSQL: two adoptions at once then queue up instead of one failing on "locked".
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Parallel query: starting workers costs a PostgreSQL backend several milliseconds, more
+    # than most of the site's queries take (they read a page of rows through an index); the
+    # few large sums are cached. DATABASE_PARALLEL_WORKERS raises it for reporting instances.
+    _workers = env.int("DATABASE_PARALLEL_WORKERS", default=0)
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c max_parallel_workers_per_gather={_workers}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -260,6 +268,7 @@ for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), st
     DATABASES[f"replica{_number}"] = {
         **env.db_url_config(_url),
         "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
         "TEST": {"MIRROR": "default"},
     }
 if len(DATABASES) > 1:
