@@ -206,8 +206,7 @@ def finance_summary(programme: Programme, *, until: datetime.date | None = None)
     )
 
 
-def per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
-    """Each project's figures split over its places: equally, unless shares are recorded."""
+def _figures_per_project(entries, grants) -> dict[int, Figures]:
     per_project: dict[int, Figures] = defaultdict(Figures)
     for project_id, kind, amount in entries.values_list("project_id", "kind").annotate(
         total=MoneySum("amount")
@@ -215,26 +214,63 @@ def per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
         per_project[project_id].add_entry(kind, amount)
     for _decision, _pillar, project_id, _date, amount in grants:
         per_project[project_id].granted += amount
+    return per_project
 
+
+def _place_weights(project_ids) -> dict[int, list[tuple[int, Decimal]]]:
+    """Per project, its municipalities and their weights: the recorded shares, or its places
+    equally."""
     places: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
     through = Municipality.projects.through
     for project_id, municipality_id in (
-        through.objects.filter(project_id__in=per_project)
+        through.objects.filter(project_id__in=project_ids)
         .order_by("municipality_id")
         .values_list("project_id", "municipality_id")
     ):
         places[project_id].append((municipality_id, Decimal(1)))
     shares: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
     for project_id, municipality_id, weight in PlaceShare.objects.filter(
-        project_id__in=per_project
+        project_id__in=project_ids
     ).values_list("project_id", "municipality_id", "weight"):
         shares[project_id].append((municipality_id, weight))
+    return {pk: shares.get(pk) or places[pk] for pk in set(places) | set(shares)}
 
+
+FIGURE_NAMES = ("committed", "granted", "paid", "settled", "released", "recovered")
+
+
+def municipality_share(municipality: Municipality, projects) -> dict[int, Figures]:
+    """The municipality's part of the money of ``projects`` ((id, programme id) pairs, all in
+    that municipality), per programme id: each project's figures split over its places as the
+    finance overview splits them, in a fixed number of queries."""
+    programme_of = dict(projects)
+    ids = list(programme_of)
+    grants = GrantDecision.objects.filter(project_id__in=ids, state=GrantState.VERLEEND)
+    per_project = _figures_per_project(
+        LedgerEntry.objects.filter(project_id__in=ids).order_by(),
+        grants.order_by().values_list(
+            "decision_id", "decision__pillar_id", "project_id", "date", "granted_amount"
+        ),
+    )
+    weights = _place_weights(ids)
+    result: dict[int, Figures] = defaultdict(Figures)
+    for project_id, project_figures in per_project.items():
+        share = result[programme_of[project_id]]
+        for name in FIGURE_NAMES:
+            part = _split(getattr(project_figures, name), weights.get(project_id, []))
+            setattr(share, name, getattr(share, name) + part.get(municipality.pk, ZERO))
+    return result
+
+
+def per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
+    """Each project's figures split over its places: equally, unless shares are recorded."""
+    per_project = _figures_per_project(entries, grants)
+    weights_of = _place_weights(per_project)
     rows: dict[int, Figures] = defaultdict(Figures)
     unplaced = Figures()
-    names = ("committed", "granted", "paid", "settled", "released", "recovered")
+    names = FIGURE_NAMES
     for project_id, project_figures in per_project.items():
-        weights = shares.get(project_id) or places.get(project_id)
+        weights = weights_of.get(project_id)
         if not weights:
             for name in names:
                 setattr(unplaced, name, getattr(unplaced, name) + getattr(project_figures, name))
@@ -321,3 +357,11 @@ def summary_json(summary: FinanceSummary) -> dict:
             for row in summary.per_municipality
         ],
     }
+
+
+def public_finance_summary(programme: Programme) -> FinanceSummary:
+    """``finance_summary`` as the public pages show it: kept until the next publication, since
+    it reads every ledger entry of the programme."""
+    from regiodeal.portal.caching import cached_aggregate
+
+    return cached_aggregate("finance-summary", lambda: finance_summary(programme), programme.pk)

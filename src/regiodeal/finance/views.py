@@ -13,7 +13,7 @@ from regiodeal.programmes.models import Programme
 from .exports import EXPORT_FORMATS, build_tables, render_export
 from .letters import LETTER_FORMATS, render_grant_letter, render_settlement_letter
 from .models import GrantDecision, Settlement
-from .selectors import Figures, finance_summary
+from .selectors import Figures, public_finance_summary
 
 PROGRAMME_PARAMETER = "programma"
 # The breakdowns after the programme's own table, in the order build_tables returns them.
@@ -40,7 +40,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     programme = _chosen_programme(request)
     if programme is None:
         return render(request, "finance/overview.html", {"programme": None})
-    summary = finance_summary(programme)
+    summary = public_finance_summary(programme)
     programme_table, *breakdowns = build_tables(summary)
     query = f"?{PROGRAMME_PARAMETER}={programme.slug}"
     return render(
@@ -68,7 +68,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     programme = _chosen_programme(request)
     if programme is None:
         raise Http404(_("No programme has been set up yet."))
-    exported = render_export(finance_summary(programme), fmt)
+    exported = render_export(public_finance_summary(programme), fmt)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from regiodeal.portal.caching import cached_aggregate
 from regiodeal.programmes.models import Programme
@@ -284,7 +284,11 @@ def element_rows(
 
 
 def public_projects(programme: Programme | None = None):
-    projects = Project.objects.public()
+    # Only projects with an element count here; reading every public project's monitoring
+    # would take minutes in a national instance.
+    projects = Project.objects.public().filter(
+        Exists(Project.intervention_elements.through.objects.filter(project=OuterRef("pk")))
+    )
     if programme is not None:
         projects = projects.filter(programme=programme)
     return with_monitoring(projects.order_by("title", "pk")).prefetch_related(
@@ -318,6 +322,24 @@ def lessons(query: str = "", *, year: int | None = None) -> list[Lesson]:
     With a query, only lessons that have every meaningful word of it (compared on stems), the
     most matches first.
     """
+    reports = lesson_reports(year=year)
+    wanted = set(terms(query))
+    if wanted:
+        # The full-text index narrows a national instance's tens of thousands of lessons to
+        # its (bounded) candidates before each is stemmed here.
+        from regiodeal.portal.search import KIND_LESSON, ranked
+
+        reports = ranked(reports, KIND_LESSON, query).order_by(
+            "-period_end", "project__title", "pk"
+        )
+    found = [lesson for report in reports if (lesson := as_lesson(report, wanted))]
+    if wanted:
+        found.sort(key=lambda lesson: -lesson.matches)  # stable: newest first among equals
+    return found
+
+
+def lesson_reports(*, year: int | None = None) -> QuerySet[ProgressReport]:
+    """Accepted reports with lessons on public projects, newest first."""
     reports = (
         ProgressReport.objects.filter(
             state=ReportState.GEACCEPTEERD, project__in=Project.objects.public()
@@ -328,28 +350,25 @@ def lessons(query: str = "", *, year: int | None = None) -> list[Lesson]:
     )
     if year is not None:
         reports = reports.filter(period_end__year=year)
-    wanted = set(terms(query))
-    found = []
-    for report in reports:
-        text = report.lessons_learned.strip()
-        if not text:
-            continue
-        matches = 0
-        if wanted:
-            words = Counter(terms(text))
-            if not wanted <= set(words):
-                continue
-            matches = sum(words[w] for w in wanted)
-        found.append(
-            Lesson(
-                project=report.project,
-                period_start=report.period_start,
-                period_end=report.period_end,
-                text=text,
-                pieces=highlight(text, wanted) if wanted else ((text, False),),
-                matches=matches,
-            )
-        )
+    return reports
+
+
+def as_lesson(report: ProgressReport, wanted: set[str] = frozenset()) -> Lesson | None:
+    """The report's lesson with the wanted words marked; None if it lacks one of them."""
+    text = report.lessons_learned.strip()
+    if not text:
+        return None
+    matches = 0
     if wanted:
-        found.sort(key=lambda lesson: -lesson.matches)  # stable: newest first among equals
-    return found
+        words = Counter(terms(text))
+        if not wanted <= set(words):
+            return None
+        matches = sum(words[w] for w in wanted)
+    return Lesson(
+        project=report.project,
+        period_start=report.period_start,
+        period_end=report.period_end,
+        text=text,
+        pieces=highlight(text, wanted) if wanted else ((text, False),),
+        matches=matches,
+    )

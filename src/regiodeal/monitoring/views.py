@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from regiodeal.core.charts import Bar, bar_chart
 from regiodeal.core.errors import DomainError
 from regiodeal.core.money import format_euro_compact, format_share
+from regiodeal.core.pagination import BoundedPaginator
 from regiodeal.core.permissions import may_view_monitoring
 from regiodeal.decisions.selectors import default_public_programme
 from regiodeal.programmes.models import Programme
@@ -179,17 +180,21 @@ def learning_page(request: HttpRequest) -> HttpResponse:
 
 def lessons_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    found = learning.lessons(query)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    if learning.terms(query):
+        found = learning.lessons(query)
+        page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+        count = len(found)
+    else:
+        # Without words: paged in the database, a national instance has tens of thousands.
+        page = BoundedPaginator(learning.lesson_reports(), PAGE_SIZE).get_page(
+            request.GET.get("pagina")
+        )
+        page.object_list = [learning.as_lesson(report) for report in page.object_list]
+        count = page.paginator.count
     return render(
         request,
         "monitoring/lessons.html",
-        {
-            "query": query,
-            "page": page,
-            "count": len(found),
-            "stemming": learning.STEMMING,
-        },
+        {"query": query, "page": page, "count": count, "stemming": learning.STEMMING},
     )
 
 

@@ -19,7 +19,12 @@ from regiodeal.core.charts import Bar, bar_chart
 from regiodeal.core.money import format_euro
 from regiodeal.decisions.selectors import default_public_programme
 from regiodeal.finance.models import LedgerEntry
-from regiodeal.finance.selectors import Figures, Row, finance_summary
+from regiodeal.finance.selectors import (
+    Figures,
+    Row,
+    municipality_share,
+    public_finance_summary,
+)
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.programmes.models import FunderContribution, Programme
 from regiodeal.projects.models import Project
@@ -87,30 +92,32 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# Projects listed on a municipality page; the project list pages through all of them.
+MUNICIPALITY_PROJECTS = 50
+
+
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality.objects.select_related("province"), slug=slug)
+    in_municipality = _public_projects().filter(places=municipality)
     projects = _with_money(
-        _public_projects()
-        .filter(places=municipality)
-        .prefetch_related(Prefetch("places", queryset=Municipality.objects.order_by("name")))
+        in_municipality.prefetch_related(
+            Prefetch("places", queryset=Municipality.objects.order_by("name"))
+        )[: MUNICIPALITY_PROJECTS + 1]
     )
     # The municipality's share, split over each project's places the way the finance overview
-    # splits it: one summary per programme (a fixed number of queries each).
-    shares: list[tuple[Programme, Figures]] = []
-    programmes = {line.project.programme_id: line.project.programme for line in projects}
-    for programme in sorted(programmes.values(), key=lambda p: (p.start_date, p.pk)):
-        row = next(
-            (r for r in finance_summary(programme).per_municipality if r.key == municipality.code),
-            None,
-        )
-        shares.append((programme, row.figures if row else Figures()))
+    # splits it, over all its projects.
+    share = municipality_share(
+        municipality, in_municipality.values_list("pk", "programme_id").order_by()
+    )
+    programmes = Programme.objects.filter(pk__in=list(share)).order_by("start_date", "pk")
     return render(
         request,
         "places/municipality_detail.html",
         {
             "municipality": municipality,
-            "projects": projects,
-            "shares": shares,
+            "projects": projects[:MUNICIPALITY_PROJECTS],
+            "more_projects": len(projects) > MUNICIPALITY_PROJECTS,
+            "shares": [(programme, share[programme.pk]) for programme in programmes],
             "organisations": municipality.organisations.order_by("name"),
         },
     )
@@ -157,7 +164,7 @@ def money_map(request: HttpRequest) -> HttpResponse:
     programme = _chosen_programme(request)
     if programme is None:
         return render(request, "places/map.html", {"programme": None})
-    summary = finance_summary(programme)
+    summary = public_finance_summary(programme)
     areas = _map_areas(summary.per_municipality)
     classes = legend_classes([area.value for area in areas])
     description = _(

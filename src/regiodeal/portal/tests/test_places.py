@@ -115,3 +115,22 @@ def test_project_page_links_to_its_organisations_and_places(demo, client):
     assert 'href="/organisaties/provincie-drenthe/"' in html
     assert 'href="/organisaties/vno-ncw-mkb-noord/"' in html
     assert 'href="/gemeenten/coevorden/"' in html
+
+
+def test_a_municipality_with_many_projects_lists_the_first_and_links_to_all(
+    demo, client, monkeypatch
+):
+    from regiodeal.portal import places
+
+    coevorden = Municipality.objects.get(code="GM0109")
+    full = _html(client, f"/gemeenten/{coevorden.slug}/")
+    monkeypatch.setattr(places, "MUNICIPALITY_PROJECTS", 1)
+    from django.core.cache import cache
+
+    cache.clear()
+    short = _html(client, f"/gemeenten/{coevorden.slug}/")
+    assert 'href="/projecten/?gemeente=coevorden"' in short
+    assert 'href="/projecten/?gemeente=coevorden"' not in full
+    # The money is still the municipality's share of all its projects.
+    row = next(r for r in finance_summary(demo).per_municipality if r.key == "GM0109")
+    assert format_euro(row.figures.committed) in short

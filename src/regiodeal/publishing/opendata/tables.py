@@ -29,7 +29,7 @@ from regiodeal.finance.exports import (
     render_ods,
     render_xlsx,
 )
-from regiodeal.finance.selectors import finance_summary
+from regiodeal.finance.selectors import public_finance_summary
 from regiodeal.programmes.models import Programme
 from regiodeal.projects.models import Project
 
@@ -167,7 +167,7 @@ def money_table(base_url: str = "") -> Table:
     ]
     rows = []
     for programme in Programme.objects.order_by("name", "pk"):
-        for table in build_tables(finance_summary(programme)):
+        for table in build_tables(public_finance_summary(programme)):
             if not table.key:
                 continue  # the cash-flow forecast is a plan, not a figure of the ledger
             for row in table.rows:
