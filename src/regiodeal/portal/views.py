@@ -98,12 +98,19 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+ARCHIVE_PAGE_SIZE = 100
+
+
 @cached_public_page
 def besluitenlijst_archive(request: HttpRequest) -> HttpResponse:
+    """Newest first, a hundred a page: a national instance holds thousands."""
+    page = BoundedPaginator(published_besluitenlijsten(), ARCHIVE_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "portal/besluitenlijst_archive.html",
-        {"besluitenlijsten": published_besluitenlijsten()},
+        {"besluitenlijsten": page.object_list, "page": page, "query": ""},
     )
 
 

@@ -134,3 +134,21 @@ def test_a_very_long_project_list_is_counted_only_so_far(portfolio, client, monk
     assert response.status_code == 200
     assert response.context["page"].paginator.count_is_exact is False
     assert response.context["page"].number == 1
+
+
+def test_the_archive_pages_through_many_lists(portfolio, client, monkeypatch):
+    from regiodeal.portal import views
+
+    assert "pagina=2" not in client.get("/besluitenlijsten/").content.decode()
+    later = portfolio["published"]
+    for month in (3, 6):
+        meeting = make_meeting(later.programme, datetime.date(2023, month, 1))
+        make_published_list(meeting, make_decision(meeting, later, amount=Decimal("1000")))
+    monkeypatch.setattr(views, "ARCHIVE_PAGE_SIZE", 2)
+    from django.core.cache import cache
+
+    cache.clear()
+    first = client.get("/besluitenlijsten/").content.decode()
+    second = client.get("/besluitenlijsten/?pagina=2").content.decode()
+    assert "juni 2023" in first and "pagina=2" in first
+    assert "december 2021" in second and "juni 2023" not in second
