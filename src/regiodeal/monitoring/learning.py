@@ -342,7 +342,8 @@ def lesson_reports(*, year: int | None = None) -> QuerySet[ProgressReport]:
     """Accepted reports with lessons on public projects, newest first."""
     reports = (
         ProgressReport.objects.filter(
-            state=ReportState.GEACCEPTEERD, project__in=Project.objects.public()
+            Exists(Project.objects.public().filter(pk=OuterRef("project"))),
+            state=ReportState.GEACCEPTEERD,
         )
         .exclude(lessons_learned="")
         .select_related("project")

@@ -17,6 +17,7 @@ from typing import Any
 import snowballstemmer
 from django.db import connection
 from django.db.models import (
+    Case,
     DecimalField,
     Exists,
     Expression,
@@ -29,6 +30,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -178,7 +180,6 @@ class StoredSearchVector(Expression):
 def _matching(queryset: QuerySet, kind: str, query: str) -> tuple[QuerySet, Any]:
     """`queryset` narrowed to the records matching every word of `query`, and the expression
     of their rank (higher is better)."""
-    table = queryset.model._meta.db_table
     if is_postgres():
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
@@ -192,15 +193,29 @@ def _matching(queryset: QuerySet, kind: str, query: str) -> tuple[QuerySet, Any]
         return matching, SearchRank(vector, tsquery)
     match = _fts_match(query_terms(query))
     hits = f"SELECT object_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND kind = %s"  # nosec B608
-    # bm25() is lower for better matches; negated so that every backend sorts rank descending.
-    rank = (
-        f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # nosec B608
-        f'AND kind = %s AND object_id = "{table}"."id"'
-    )
-    # FTS5's MATCH and bm25() have no ORM expression. The SQL names only constant tables; the
-    # query words and the kind go in as parameters.
+    # FTS5's MATCH has no ORM expression. The SQL names only constant tables; the query words
+    # and the kind go in as parameters.
     matching = queryset.filter(pk__in=RawSQL(hits, [match, kind]))  # nosec B611
-    return matching, RawSQL(rank, [match, kind], output_field=FloatField())  # nosec B611
+    return matching, match
+
+
+def _sqlite_ranks(kind: str, match: str, ids: list[int]) -> Case:
+    """bm25() of the candidates, in one pass over the index, carried as a CASE: a correlated
+    rank subquery would run the MATCH once per row. bm25() is lower for better matches: negated,
+    so that every backend sorts rank descending."""
+    placeholders = ", ".join(["%s"] * len(ids)) or "NULL"
+    sql = (
+        f"SELECT object_id, -bm25({FTS_TABLE}) FROM {FTS_TABLE} "  # nosec B608
+        f"WHERE {FTS_TABLE} MATCH %s AND kind = %s AND object_id IN ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, kind, *ids])
+        ranks = dict(cursor.fetchall())
+    return Case(
+        *(When(pk=pk, then=Value(score)) for pk, score in ranks.items()),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
 
 
 def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
@@ -216,6 +231,9 @@ def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
     """
     matching, rank = _matching(queryset, kind, query)
     candidates = matching.order_by().values("pk")[: MAX_RANKED + 1]
+    if is_sqlite():
+        ids = [row["pk"] for row in candidates]
+        return queryset.filter(pk__in=ids).annotate(rank=_sqlite_ranks(kind, rank, ids))
     return queryset.filter(pk__in=candidates).annotate(rank=rank)
 
 
@@ -326,8 +344,11 @@ class SearchResults:
 
 def public_lessons() -> QuerySet[ProgressReport]:
     return (
+        # Exists per report rather than IN over every public project, which SQLite would
+        # build in full before looking at a single report.
         ProgressReport.objects.filter(
-            state=ReportState.GEACCEPTEERD, project__in=Project.objects.public()
+            Exists(Decision.objects.published().filter(project=OuterRef("project"))),
+            state=ReportState.GEACCEPTEERD,
         )
         .exclude(lessons_learned="")
         .select_related("project")
