@@ -30,8 +30,8 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@mkdir -p var
-	$(BIN)/ruff check src tests bench tools
-	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools deploy conftest.py
+	$(BIN)/ruff format --check src tests bench tools deploy conftest.py
 	$(BIN)/regiodeal makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
@@ -48,12 +48,12 @@ audit: $(STAMP)
 	$(BIN)/python -m pip check
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench tools
-	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools deploy conftest.py
+	$(BIN)/ruff format --check src tests bench tools deploy conftest.py
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests bench tools
-	$(BIN)/ruff format src tests bench tools
+	$(BIN)/ruff check --fix src tests bench tools deploy conftest.py
+	$(BIN)/ruff format src tests bench tools deploy conftest.py
 
 demo: $(STAMP)
 	@mkdir -p var
@@ -73,7 +73,8 @@ lock:
 clean:
 	rm -rf $(VENV) var .pytest_cache
 
-# Import throughput per file format against the bare libraries (bench/README.md);
-# BENCH_ARGS=--quick for a short run.
+# Import throughput, allocation, and the public pages at 100.000 and 1.000.000 decisions on
+# SQLite and PostgreSQL against their floor (bench/README.md); BENCH_ARGS=--quick for a short
+# run, BENCH_ARGS="--suite scale --db sqlite" for part of it.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

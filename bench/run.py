@@ -1,184 +1,62 @@
-"""Throughput of the decision-list import per file format, against the bare library.
+"""`make bench`: the project's benchmarks, one JSON report (bench/README.md).
 
-For every format in the labelled corpus (tests/corpus) three variants are timed in one run:
-baseline (the library's own text extraction), read (read_bytes: sniffing, reading into blocks,
-normalising) and full (read_bytes followed by extract). See bench/README.md.
+Suites: ingest (import throughput per file format), allocation (10.000 applications) and scale
+(the public pages at 100.000 and 1.000.000 decisions on SQLite and PostgreSQL, throughput under
+32 clients, document generation). `--suite` picks some (repeatable); `--quick` runs a short look.
 """
 
 import argparse
-import gc
-import io
 import json
 import os
 import platform
-import statistics
+import signal
+import sys
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-import allocation  # bench/allocation.py, beside this script
-import django
-import docx
-import pypdf
-from bs4 import BeautifulSoup
-from odf import teletype
-from odf import text as odf_text
-from odf.opendocument import load as load_odf
+from ingest import FORMATS
 from rich.console import Console
 from rich.table import Table
+from stats import check_report, metric
 
 BENCH = Path(__file__).resolve().parent
-CORPUS = BENCH.parent / "tests" / "corpus"
 RESULTS = BENCH / "results" / "latest.json"
-FORMATS = ("txt", "md", "html", "pdf", "docx", "odt")
-VARIANTS = ("baseline", "read", "full")
-SUITES = ("ingest", "allocation")
-ROUNDS = 5
-# Seconds per round: 0.8 rather than 1 keeps `make bench` under two minutes on a busy machine.
-MIN_TIME = 0.8
-# One read or full pass over the PDFs takes about 1 s: five quick rounds would take ~14 s.
-QUICK_ROUNDS = 3
-
-Variant = Callable[[bytes, str], object]
-Corpus = list[tuple[str, bytes]]
-
-
-def _text(data: bytes, name: str) -> str:
-    return data.decode("utf-8", errors="replace")
-
-
-def _html(data: bytes, name: str) -> str:
-    return BeautifulSoup(data, "lxml").get_text()
-
-
-def _pdf(data: bytes, name: str) -> str:
-    return "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
-
-
-def _docx(data: bytes, name: str) -> str:
-    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
-
-
-def _odt(data: bytes, name: str) -> str:
-    document = load_odf(io.BytesIO(data))
-    elements = document.getElementsByType(odf_text.H) + document.getElementsByType(odf_text.P)
-    return "\n".join(teletype.extractText(element) for element in elements)
-
-
-BASELINES: dict[str, Variant] = {
-    "txt": _text,
-    "md": _text,
-    "html": _html,
-    "pdf": _pdf,
-    "docx": _docx,
-    "odt": _odt,
-}
-
-
-def product_variants() -> dict[str, Variant]:
-    # The readers rely on Django's settings and translations: set Django up before importing.
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regiodeal.settings.test")
-    django.setup()
-    from regiodeal.ingest.extract import extract
-    from regiodeal.ingest.readers import read_bytes
-
-    return {"read": read_bytes, "full": lambda data, name: extract(read_bytes(data, name))}
-
-
-def load_corpus(formats: list[str]) -> dict[str, Corpus]:
-    # Only labelled documents (with NAME.gold.json beside them): the corpus README is no sample.
-    corpus: dict[str, Corpus] = {}
-    for fmt in formats:
-        paths = sorted(CORPUS.glob(f"*.{fmt}"))
-        labelled = [p for p in paths if p.with_suffix(".gold.json").exists()]
-        corpus[fmt] = [(p.name, p.read_bytes()) for p in labelled]
-    return corpus
-
-
-def warm_up(fn: Variant, files: Corpus) -> set[str]:
-    """One untimed pass (imports, caches, regexes compiled); returns the files that failed."""
-    failed = set()
-    for name, data in files:
-        try:
-            fn(data, name)
-        except Exception:
-            failed.add(name)
-    return failed
-
-
-def timed_round(fn: Variant, files: Corpus, min_time: float) -> float:
-    """Seconds per document: whole passes over the files until min_time has passed."""
-    gc.collect()  # Garbage left by the previous round should not be collected on this one's clock.
-    documents = 0
-    start = time.perf_counter()
-    while True:
-        for name, data in files:
-            fn(data, name)
-        documents += len(files)
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_time:
-            return elapsed / documents
-
-
-def measure(
-    files: Corpus, variants: dict[str, Variant], min_time: float, rounds: int
-) -> dict[str, float]:
-    # Rounds alternate the variants, so drift in the machine's speed hits each one alike.
-    samples: dict[str, list[float]] = {v: [] for v in variants}
-    for _ in range(rounds):
-        for variant, fn in variants.items():
-            samples[variant].append(timed_round(fn, files, min_time))
-    return {variant: statistics.median(times) for variant, times in samples.items()}
-
-
-def metric(name: str, value: float, unit: str) -> dict[str, object]:
-    return {"name": name, "value": value, "unit": unit}
+SUITES = ("ingest", "allocation", "scale")
+DATABASES = ("sqlite", "postgresql")
 
 
 def machine() -> str:
     return f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="3 rounds of 0.2 s, not 5 of 0.8 s")
-    parser.add_argument("--min-time", type=float, help="seconds per round (overrides --quick)")
-    parser.add_argument("--rounds", type=int, help="rounds per variant (overrides --quick)")
-    parser.add_argument("--format", action="append", choices=FORMATS, help="only this format")
+    parser.add_argument("--quick", action="store_true", help="a short look at a small scale")
     parser.add_argument(
         "--suite", action="append", choices=SUITES, help="only this benchmark (default: all)"
     )
-    args = parser.parse_args()
-    suites = args.suite or list(SUITES)
-    min_time = args.min_time or (0.2 if args.quick else MIN_TIME)
-    rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
-    console = Console()
-    throughput: list[dict[str, object]] = []
-    other: list[dict[str, object]] = []
-    if "ingest" in suites:
-        run_ingest(console, args.format or list(FORMATS), min_time, rounds, throughput, other)
-    if "allocation" in suites:
-        run_allocation(console, rounds, other)
-    report = {
-        "machine": machine(),
-        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "latency": [],
-        "throughput": throughput,
-        "other": other,
-    }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    console.print(f"{machine()}\nWritten to {RESULTS.relative_to(BENCH.parent)}")
+    ingest = parser.add_argument_group("ingest")
+    ingest.add_argument("--min-time", type=float, help="seconds per round (overrides --quick)")
+    ingest.add_argument("--rounds", type=int, help="rounds per variant (overrides --quick)")
+    ingest.add_argument("--format", action="append", choices=FORMATS, help="only this format")
+    scale = parser.add_argument_group("scale")
+    scale.add_argument("--db", action="append", choices=DATABASES, help="default: both")
+    scale.add_argument(
+        "--decisions", action="append", type=int, help="scale(s); default 100000 and 1000000"
+    )
+    scale.add_argument("--fresh", action="store_true", help="generate the databases anew")
+    return parser.parse_args(argv)
 
 
 def run_allocation(console: Console, rounds: int, other: list) -> None:
+    import allocation  # bench/allocation.py; sets up nothing of Django's
+
     seconds = allocation.measure(rounds)
     ratio = seconds["allocate"] / seconds["baseline"]
     table = Table(
         title=f"Allocation of {allocation.APPLICATIONS:,} applications over "
-        f"{len(allocation.LINES)} lines, "
-        f"median of {rounds} rounds"
+        f"{len(allocation.LINES)} lines, median of {rounds} rounds"
     )
     for column in ("Variant", "seconds", "× baseline"):
         table.add_column(column, justify="left" if column == "Variant" else "right")
@@ -190,47 +68,55 @@ def run_allocation(console: Console, rounds: int, other: list) -> None:
     other.append(metric("calls.allocate_10000.ratio_vs_baseline", ratio, "x"))
 
 
-def run_ingest(
-    console: Console, formats: list[str], min_time: float, rounds: int, throughput, other
-) -> None:
-    product = product_variants()
-    corpus = load_corpus(formats)
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    # Stopped from outside: unwind, so that the servers' finally blocks stop gunicorn too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    suites = args.suite or list(SUITES)
+    # Wide enough for the latency table when the output goes to a file or a pipe.
+    console = Console(width=None if sys.stdout.isatty() else 150)
+    started = time.perf_counter()
+    latency: list[dict] = []
+    throughput: list[dict] = []
+    other: list[dict] = []
+    if "ingest" in suites:
+        import ingest
 
-    table = Table(title=f"Import throughput, median of {rounds} rounds of ≥{min_time:g} s")
-    for column in ("Format", "Files", "KB", "Variant", "docs/s", "MB/s", "ms/doc", "× baseline"):
-        table.add_column(column, justify="left" if column in ("Format", "Variant") else "right")
-    for fmt, files in corpus.items():
-        variants = {"baseline": BASELINES[fmt], **product}
-        # A file any variant cannot read is left out of all three, so they time the same set.
-        failed = set().union(*(warm_up(fn, files) for fn in variants.values()))
-        files = [(name, data) for name, data in files if name not in failed]
-        if failed:
-            console.print(f"[red]{fmt}: left out, not readable: {', '.join(sorted(failed))}")
-        if not files:
-            continue
-        per_doc = measure(files, variants, min_time, rounds)
-        size = sum(len(data) for _, data in files)
-        mb_per_doc, key = size / len(files) / 1e6, f"ingest.{fmt}"
-        head = [fmt, str(len(files)), f"{size / 1000:.0f}"]
-        for variant in VARIANTS:
-            seconds = per_doc[variant]
-            ratio = seconds / per_doc["baseline"]
-            rps = {"name": f"{key}.{variant}", "rps": 1 / seconds, "errors": len(failed)}
-            throughput.append(rps)
-            other.append(metric(f"{key}.mb_per_s.{variant}", mb_per_doc / seconds, "MB/s"))
-            if variant != "baseline":
-                other.append(metric(f"{key}.ratio.{variant}_vs_baseline", ratio, "x"))
-            table.add_row(
-                *(head if variant == "baseline" else [""] * 3),
-                variant,
-                f"{1 / seconds:,.1f}",
-                f"{mb_per_doc / seconds:.2f}",
-                f"{seconds * 1000:.3f}",
-                f"{ratio:.1f}",
-                end_section=variant == VARIANTS[-1],
-            )
+        min_time = args.min_time or (0.2 if args.quick else ingest.MIN_TIME)
+        rounds = args.rounds or (ingest.QUICK_ROUNDS if args.quick else ingest.ROUNDS)
+        formats = args.format or list(FORMATS)
+        ingest.run_ingest(console, formats, min_time, rounds, throughput, other)
+    if "allocation" in suites:
+        import ingest
 
-    console.print(table)
+        run_allocation(console, ingest.QUICK_ROUNDS if args.quick else ingest.ROUNDS, other)
+    if "scale" in suites:
+        from scale import run_scale
+
+        run_scale(
+            console,
+            quick=args.quick,
+            dbs=args.db or list(DATABASES),
+            scales=args.decisions,
+            fresh=args.fresh,
+            latency=latency,
+            throughput=throughput,
+            other=other,
+        )
+    other.append(metric("bench.wall_seconds", round(time.perf_counter() - started, 1), "s"))
+    report = {
+        "machine": machine(),
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "latency": latency,
+        "throughput": throughput,
+        "other": other,
+    }
+    if problems := check_report(report):
+        console.print(f"[red]Report shape: {problems}")
+        sys.exit(1)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    console.print(f"{machine()}\nWritten to {RESULTS.relative_to(BENCH.parent)}")
 
 
 if __name__ == "__main__":
