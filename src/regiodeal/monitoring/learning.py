@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from regiodeal.portal.caching import cached_aggregate
 from regiodeal.programmes.models import Programme
@@ -86,7 +86,11 @@ def stem(word: str) -> str:
         return _stemmer.stemWord(word)
 
 
+@lru_cache(maxsize=200_000)
 def _key(token: str) -> str | None:
+    # Cached per token, not only per stem: the same words recur in every text, and
+    # normalising them (casefold, decompose, strip accents) was most of the time a corpus of
+    # a few hundred projects took to read.
     word = normalise(token)
     if len(word) < 2 or word in STOPWORDS:
         return None
@@ -147,18 +151,6 @@ class Similar:
     score: float
 
 
-def _project_text(project: Project) -> str:
-    lessons = [r.lessons_learned for r in project.reports.all()]
-    return "\n".join([project.title, project.summary, project.description, *lessons])
-
-
-def _accepted_reports() -> Prefetch:
-    accepted = ProgressReport.objects.filter(state=ReportState.GEACCEPTEERD).only(
-        "project_id", "lessons_learned"
-    )
-    return Prefetch("reports", queryset=accepted)
-
-
 @dataclass(frozen=True)
 class _Corpus:
     """The TF-IDF vectors of a programme's most recent public projects, and what they were
@@ -173,14 +165,22 @@ def _corpus(programme_id: int) -> _Corpus:
     """Kept until the next publication: reading and stemming the texts is most of the work."""
 
     def compute() -> _Corpus:
-        projects = (
+        # Plain rows, not model instances: a few hundred texts are read for one page.
+        rows = list(
             Project.objects.public()
             .filter(programme_id=programme_id)
-            .only("title", "summary", "description")
-            .prefetch_related(_accepted_reports())
-            .order_by("-pk")[:SIMILAR_CANDIDATES]
+            .order_by("-pk")
+            .values_list("pk", "title", "summary", "description")[:SIMILAR_CANDIDATES]
         )
-        documents = {p.pk: terms(_project_text(p)) for p in projects}
+        lessons: dict[int, list[str]] = {}
+        for project_id, text in ProgressReport.objects.filter(
+            project_id__in=[row[0] for row in rows], state=ReportState.GEACCEPTEERD
+        ).values_list("project_id", "lessons_learned"):
+            lessons.setdefault(project_id, []).append(text)
+        documents = {
+            pk: terms("\n".join([title, summary, description, *lessons.get(pk, [])]))
+            for pk, title, summary, description in rows
+        }
         frequency = Counter(term for words in documents.values() for term in set(words))
         return _Corpus(len(documents), frequency, tf_idf(documents))
 
