@@ -33,8 +33,12 @@ class Scale:
 
 
 def scale_for(decisions: int) -> Scale:
-    """Projects are a quarter of the decisions; 10 programmes at quick scale, 60 above."""
-    return Scale(decisions, max(decisions // 4, 1), 10 if decisions <= 10_000 else 60)
+    """Projects are a quarter of the decisions; 10 programmes at quick scale, 60 at 100.000 and
+    one per 2.000 decisions above (500 at a million: a national instance holds hundreds of
+    programmes and funds, and its besluitenlijsten keep the size of a real one, some fifty
+    decisions, instead of growing to hundreds)."""
+    programmes = 10 if decisions <= 10_000 else min(500, max(60, decisions // 2_000))
+    return Scale(decisions, max(decisions // 4, 1), programmes)
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def test_a_malformed_report_is_caught(spoil):
 def test_scales_follow_the_brief():
     assert data.scale_for(10_000) == data.Scale(10_000, 2_500, 10)
     assert data.scale_for(100_000) == data.Scale(100_000, 25_000, 60)
-    assert data.scale_for(1_000_000) == data.Scale(1_000_000, 250_000, 60)
+    assert data.scale_for(1_000_000) == data.Scale(1_000_000, 250_000, 500)
 
 
 def test_the_marker_names_scale_seed_migrations_and_generator():

@@ -19,6 +19,7 @@ from regiodeal.programmes.selectors import (
 )
 
 LATEST_LISTS = 5
+HOME_PROGRAMMES = 12
 
 
 def _ordered_published() -> list[Programme]:
@@ -50,7 +51,12 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "portal/home.html",
-            {"overview": _overview(), "latest_lists": latest},
+            {
+                "overview": (overview := _overview()),
+                # The full table is on /programmas/; a national instance has hundreds.
+                "shown_programmes": overview.programmes[:HOME_PROGRAMMES],
+                "latest_lists": latest,
+            },
         )
     # One programme (or none yet): few programmes exist, so one budget each stays cheap.
     programmes = Programme.objects.prefetch_related("pillars")

@@ -180,3 +180,14 @@ def test_pages_stay_within_the_query_budget(
         published_programme(n)
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get(url).status_code == 200
+
+
+def test_the_home_lists_only_the_most_recent_programmes_of_many(client, monkeypatch):
+    from regiodeal.portal import views_programmes
+    from regiodeal.synthetic.load import generate
+
+    generate(programmes=3, projects=12, decisions=30, seed=4)
+    monkeypatch.setattr(views_programmes, "HOME_PROGRAMMES", 2)
+    html = client.get("/").content.decode()
+    assert html.count('href="/programmas/regio-deal-') == 2
+    assert "3" in html and "/programmas/" in html
