@@ -155,7 +155,7 @@ def test_bad_input_is_refused_and_nothing_written(db, arguments):
 
 def test_same_seed_twice_is_refused(generated):
     projects = Project.objects.count()
-    with pytest.raises(CommandError, match="seed"):
+    with pytest.raises(CommandError, match="startwaarde 5"):
         call_command("generate", "--programmes", "1", "--seed", "5", "--no-progress")
     assert Project.objects.count() == projects
 
