@@ -45,14 +45,14 @@ def _budget(programme: Programme):
 def home(request: HttpRequest) -> HttpResponse:
     """With more than one programme that published something: the short national overview;
     otherwise the budget of the programme (as the site has always shown it)."""
-    published = _ordered_published()
+    overview = _overview()
     latest = published_besluitenlijsten()[:LATEST_LISTS]
-    if len(published) > 1:
+    if len(overview.programmes) > 1:
         return render(
             request,
             "portal/home.html",
             {
-                "overview": (overview := _overview()),
+                "overview": overview,
                 # The full table is on /programmas/; a national instance has hundreds.
                 "shown_programmes": overview.programmes[:HOME_PROGRAMMES],
                 "latest_lists": latest,
