@@ -16,7 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import Http404, HttpRequest, JsonResponse
 
-from regiodeal.portal.search import MAX_PER_KIND, WORD, query_terms
+from regiodeal.portal.search import MAX_PER_KIND, MAX_RANKED, WORD, query_terms
 
 PAGE_SIZE = 20  # portal.views.PAGE_SIZE and the API's page size
 SEARCH_LIMIT = MAX_PER_KIND
@@ -38,6 +38,11 @@ PG_VECTOR = {
     "lesson": "r.search_vector",
 }
 ALIAS = {"project": "p", "decision": "d", "lesson": "r"}
+TABLE = {
+    "project": "projects_project",
+    "decision": "decisions_decision",
+    "lesson": "monitoring_progressreport",
+}
 
 
 def _rows(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
@@ -72,9 +77,12 @@ def _match(kind: str, query: str) -> Match:
         words = list(dict.fromkeys(WORD.findall(query.lower())))[:10]
         tsquery = " & ".join(f"{word}:*" for word in words)
         vector, parsed = PG_VECTOR[kind], "to_tsquery('dutch'::regconfig, %s)"
-        return Match(
-            f"ts_rank({vector}, {parsed})", [tsquery], "", f"{vector} @@ {parsed}", [tsquery]
+        # As the page: only the first MAX_RANKED + 1 matches found are ranked.
+        candidates = (
+            f"{ALIAS[kind]}.id IN (SELECT c.id FROM {TABLE[kind]} c "
+            f"WHERE c.search_vector @@ {parsed} LIMIT {MAX_RANKED + 1})"
         )
+        return Match(f"ts_rank({vector}, {parsed})", [tsquery], "", candidates, [tsquery])
     match = "body : (" + " AND ".join(f'"{term}"*' for term in query_terms(query)) + ")"
     return Match(
         "-bm25(portal_search)",
