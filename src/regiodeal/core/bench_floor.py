@@ -77,9 +77,10 @@ def _match(kind: str, query: str) -> Match:
         words = list(dict.fromkeys(WORD.findall(query.lower())))[:10]
         tsquery = " & ".join(f"{word}:*" for word in words)
         vector, parsed = PG_VECTOR[kind], "to_tsquery('dutch'::regconfig, %s)"
-        # As the page: only the first MAX_RANKED + 1 matches found are ranked.
+        # As the page: only the first MAX_RANKED + 1 matches found are ranked. Alias, table
+        # and limit are constants; the words go in as a parameter.
         candidates = (
-            f"{ALIAS[kind]}.id IN (SELECT c.id FROM {TABLE[kind]} c "
+            f"{ALIAS[kind]}.id IN (SELECT c.id FROM {TABLE[kind]} c "  # nosec B608
             f"WHERE c.search_vector @@ {parsed} LIMIT {MAX_RANKED + 1})"
         )
         return Match(f"ts_rank({vector}, {parsed})", [tsquery], "", candidates, [tsquery])
