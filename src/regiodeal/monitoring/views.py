@@ -180,6 +180,7 @@ def learning_page(request: HttpRequest) -> HttpResponse:
 
 def lessons_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
+    more_than = None  # the list holds more lessons than it counts
     if learning.terms(query):
         found = learning.lessons(query)
         page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
@@ -191,10 +192,18 @@ def lessons_page(request: HttpRequest) -> HttpResponse:
         )
         page.object_list = [learning.as_lesson(report) for report in page.object_list]
         count = page.paginator.count
+        if not page.paginator.count_is_exact:
+            more_than = page.paginator.max_rows
     return render(
         request,
         "monitoring/lessons.html",
-        {"query": query, "page": page, "count": count, "stemming": learning.STEMMING},
+        {
+            "query": query,
+            "page": page,
+            "count": count,
+            "more_than": more_than,
+            "stemming": learning.STEMMING,
+        },
     )
 
 

@@ -203,6 +203,15 @@ def test_without_a_query_every_accepted_lesson_is_listed(demo, client, db):
     assert "Vijf van de zes plannen" not in page.get_text()
 
 
+def test_more_lessons_than_are_counted_says_so(demo, client, db, monkeypatch):
+    from regiodeal.core.pagination import BoundedPaginator
+
+    monkeypatch.setattr(BoundedPaginator, "max_rows", 3)
+    page = page_of(client.get(reverse("monitoring:lessons")))
+    assert "More than 3 lessons" in page.get_text()
+    assert len(page.select("ol.results li")) == 3
+
+
 def test_a_search_without_matches_says_so(demo, client, db):
     page = page_of(client.get(reverse("monitoring:lessons"), {"q": "ruimtevaart"}))
     assert not page.select("ol.results li")
