@@ -35,3 +35,11 @@ class BoundedPaginator(Paginator):
     def num_pages(self) -> int:
         # The pages that can be reached: the first max_rows rows.
         return max(1, -(-min(self.count, self.max_rows) // self.per_page))
+
+    def page(self, number):
+        # Django's Paginator ends the last page at the count, which is max_rows + 1 when the
+        # list is longer: the last reachable page would show one row past the bound.
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.max_rows)
+        return self._get_page(self.object_list[bottom:top], number, self)
