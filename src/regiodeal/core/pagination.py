@@ -22,10 +22,10 @@ class BoundedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         rows = self.object_list
-        if hasattr(rows, "values"):
-            # Only the ids: the sums, ranks and sort keys of the page are not needed to count.
-            rows = rows.order_by().values("pk")
-        return rows[: self.max_rows + 1].count()
+        if not hasattr(rows, "values"):  # a list
+            return min(len(rows), self.max_rows + 1)
+        # Only the ids: the sums, ranks and sort keys of the page are not needed to count.
+        return rows.order_by().values("pk")[: self.max_rows + 1].count()
 
     @property
     def count_is_exact(self) -> bool:
