@@ -1,6 +1,7 @@
 """A production server for the benchmark: gunicorn with 2 sync workers on a free local port."""
 
 import http.client
+import os
 import socket
 import subprocess  # nosec B404 - starts gunicorn from this virtualenv
 import sys
@@ -31,6 +32,26 @@ def _ready(port: int) -> bool:
         return False
 
 
+# The cache of the benchmark's servers: Redis, as in production (docs/deployment.md), when one
+# answers; otherwise Django's local memory, one per worker. BENCH_CACHE_URL overrides.
+BENCH_REDIS = "redis://127.0.0.1:6379/13"
+
+
+def cache_url() -> str | None:
+    """The shared cache to run the servers with, emptied: no entry outlives one server."""
+    url = os.environ.get("BENCH_CACHE_URL", BENCH_REDIS)
+    if not url.startswith("redis://"):
+        return url or None
+    import redis
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=1)
+        client.flushdb()
+    except redis.RedisError:
+        return None
+    return url
+
+
 @contextmanager
 def gunicorn(
     env: dict[str, str], *, page_cache: bool, request_timeout: int = 600, timeout: float = 120
@@ -49,6 +70,8 @@ def gunicorn(
         "--log-level", "warning",
     ]  # fmt: skip
     env = {**env, "REGIODEAL_PAGE_CACHE": "1" if page_cache else "0"}
+    if (cache := cache_url()) and "CACHE_URL" not in env:
+        env["CACHE_URL"] = cache
     process = subprocess.Popen(command, env=env, cwd=ROOT)  # nosec B603
     try:
         deadline = time.monotonic() + timeout
