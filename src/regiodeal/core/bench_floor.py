@@ -221,7 +221,8 @@ def search(request: HttpRequest) -> JsonResponse:
 
 
 def project(request: HttpRequest, slug: str) -> JsonResponse:
-    """/projecten/<slug>/: the project, its published decisions, places, themes, partners."""
+    """/projecten/<slug>/: the project, its published decisions, places, themes, partners,
+    money, monitoring, parent and extensions."""
     found = _rows(
         "SELECT p.id, p.title, p.slug, p.summary, p.description, p.status, p.planned_start, "  # nosec B608
         "p.planned_end, pl.name AS pillar, o.name AS lead_organisation, pr.name AS programme, "
@@ -254,7 +255,53 @@ def project(request: HttpRequest, slug: str) -> JsonResponse:
         "ON o.id = pp.organisation_id WHERE pp.project_id = %s ORDER BY o.name",
         [row["id"]],
     )
+    row.update(_project_money_and_monitoring(row["id"], row["parent_id"]))
     return _json(row)
+
+
+def _project_money_and_monitoring(project_id: int, parent_id: int | None) -> dict[str, Any]:
+    """The rest of what the project page shows: money, monitoring, parent and extensions (not
+    the similar projects, which the page computes from a cached corpus)."""
+    return {
+        "money": _rows(
+            "SELECT kind, SUM(amount) AS total FROM finance_ledgerentry WHERE project_id = %s "
+            "GROUP BY kind",
+            [project_id],
+        ),
+        "granted": _rows(
+            "SELECT SUM(granted_amount) AS total FROM finance_grantdecision "
+            "WHERE project_id = %s AND state = 'verleend'",
+            [project_id],
+        ),
+        "milestones": _rows(
+            "SELECT title, planned_date, reached_on, weight FROM monitoring_milestone "
+            "WHERE project_id = %s ORDER BY planned_date",
+            [project_id],
+        ),
+        "reports": _rows(
+            "SELECT period_end, status, progress, lessons_learned FROM monitoring_progressreport "
+            "WHERE project_id = %s AND state = 'geaccepteerd' ORDER BY period_end DESC",
+            [project_id],
+        ),
+        "indicators": _rows(
+            "SELECT r.title AS result, r.kind, i.id, i.title, i.unit, i.measure, "
+            "i.baseline_value, i.baseline_text, i.baseline_year, ip.start, ip.end, ip.target, "
+            "ip.actual, ip.target_text, ip.actual_text FROM monitoring_result r "
+            "JOIN monitoring_indicator i ON i.result_id = r.id "
+            "LEFT JOIN monitoring_indicatorperiod ip ON ip.indicator_id = i.id "
+            "WHERE r.project_id = %s ORDER BY r.position, i.position, ip.end",
+            [project_id],
+        ),
+        "parent": _rows(
+            f"SELECT p.title, p.slug FROM projects_project p WHERE p.id = %s AND {PUBLIC}",  # nosec B608
+            [parent_id],
+        ),
+        "extensions": _rows(
+            f"SELECT p.title, p.slug FROM projects_project p WHERE p.parent_id = %s AND {PUBLIC} "  # nosec B608
+            "ORDER BY p.title",
+            [project_id],
+        ),
+    }
 
 
 def besluitenlijst(request: HttpRequest, slug: str) -> JsonResponse:

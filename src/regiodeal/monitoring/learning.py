@@ -159,6 +159,8 @@ class _Corpus:
     count: int
     frequency: Counter
     vectors: dict[int, dict[str, float]]
+    # What the page shows of each (slug, title, summary): a similar project costs no query.
+    shown: dict[int, tuple[str, str, str]]
 
 
 def _corpus(programme_id: int) -> _Corpus:
@@ -170,7 +172,7 @@ def _corpus(programme_id: int) -> _Corpus:
             Project.objects.public()
             .filter(programme_id=programme_id)
             .order_by("-pk")
-            .values_list("pk", "title", "summary", "description")[:SIMILAR_CANDIDATES]
+            .values_list("pk", "title", "summary", "description", "slug")[:SIMILAR_CANDIDATES]
         )
         lessons: dict[int, list[str]] = {}
         for project_id, text in ProgressReport.objects.filter(
@@ -179,10 +181,11 @@ def _corpus(programme_id: int) -> _Corpus:
             lessons.setdefault(project_id, []).append(text)
         documents = {
             pk: terms("\n".join([title, summary, description, *lessons.get(pk, [])]))
-            for pk, title, summary, description in rows
+            for pk, title, summary, description, _slug in rows
         }
         frequency = Counter(term for words in documents.values() for term in set(words))
-        return _Corpus(len(documents), frequency, tf_idf(documents))
+        shown = {pk: (slug, title, summary) for pk, title, summary, _d, slug in rows}
+        return _Corpus(len(documents), frequency, tf_idf(documents), shown)
 
     return cached_aggregate("similar-corpus", compute, programme_id, SIMILAR_CANDIDATES)
 
@@ -222,8 +225,14 @@ def similar_projects(
     # Titles break ties: fetch a few more than shown, not every project above the threshold.
     best = sorted((pk for pk, score in scores.items() if score > threshold), key=scores.get)
     best = best[::-1][: limit * 5]
-    projects = Project.objects.in_bulk(best)
-    found = [Similar(projects[pk], scores[pk]) for pk in best if pk in projects]
+    # Instances with only what the page shows; any other field is read when asked for.
+    # from_db takes the values in the model's field order.
+    projects = {}
+    for pk in best:
+        slug, title, summary = corpus.shown[pk]
+        fields = ["id", "title", "slug", "summary"]
+        projects[pk] = Project.from_db(None, fields, (pk, title, slug, summary))
+    found = [Similar(projects[pk], scores[pk]) for pk in best]
     found.sort(key=lambda s: (-s.score, s.project.title))
     return found[:limit]
 

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 
 from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import allocate_pro_rata, to_money
@@ -46,6 +46,8 @@ class ProjectMonitoring:
     indicators: list[IndicatorRow]
     timeline: list[TimelineEvent]
     lessons: list[tuple[datetime.date, str]]
+    # Each with ``is_public``: the public page links only those.
+    extensions: list[Project] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -107,8 +109,8 @@ def _own_status_and_progress(
     )
 
 
-def _with_monitoring(queryset):
-    return queryset.prefetch_related(
+def _monitoring_lookups() -> tuple:
+    return (
         "milestones",
         Prefetch("reports", queryset=ProgressReport.objects.order_by("-period_end")),
         Prefetch(
@@ -118,14 +120,32 @@ def _with_monitoring(queryset):
     )
 
 
-def project_monitoring(project: Project) -> ProjectMonitoring:
-    project = _with_monitoring(Project.objects.filter(pk=project.pk)).get()
+def _with_monitoring(queryset):
+    return queryset.prefetch_related(*_monitoring_lookups())
+
+
+def project_monitoring(
+    project: Project, *, published_decisions: list[Decision] | None = None
+) -> ProjectMonitoring:
+    """``published_decisions``: the project's, with their meetings, when the caller has them
+    already (the public page lists them too)."""
+    # On the instance given, not a fresh copy: the public page renders from it as well.
+    prefetch_related_objects([project], *_monitoring_lookups())
     status, own = _own_status_and_progress(project)
-    extensions = list(_with_monitoring(project.extensions.all()))
-    committed = _committed_by_project([project.pk, *(e.pk for e in extensions)])
-    parts = [(own, committed.get(project.pk, ZERO))] + [
-        (_own_status_and_progress(e)[1], committed.get(e.pk, ZERO)) for e in extensions
-    ]
+    public = Decision.objects.published().filter(project=OuterRef("pk"))
+    extensions = list(
+        _with_monitoring(project.extensions.annotate(is_public=Exists(public)).order_by("title"))
+    )
+    parts = []
+    if extensions:  # combined progress weighs each part by its money; alone, there is no sum
+        committed = _committed_by_project([project.pk, *(e.pk for e in extensions)])
+        parts = [(own, committed.get(project.pk, ZERO))] + [
+            (_own_status_and_progress(e)[1], committed.get(e.pk, ZERO)) for e in extensions
+        ]
+    if published_decisions is None:
+        published_decisions = list(
+            project.decisions.filter(state="gepubliceerd").select_related("meeting")
+        )
     timeline = [
         TimelineEvent(
             m.reached_on or m.planned_date,
@@ -135,8 +155,7 @@ def project_monitoring(project: Project) -> ProjectMonitoring:
         for m in project.milestones.all()
     ]
     timeline += [
-        TimelineEvent(d.meeting.date, d.heading, "decision")
-        for d in project.decisions.filter(state="gepubliceerd").select_related("meeting")
+        TimelineEvent(d.meeting.date, d.heading, "decision") for d in published_decisions
     ]
     timeline += [
         TimelineEvent(r.period_end, r.get_status_display(), "report")
@@ -158,6 +177,7 @@ def project_monitoring(project: Project) -> ProjectMonitoring:
         indicators=indicator_rows(indicators),
         timeline=timeline,
         lessons=lessons,
+        extensions=extensions,
     )
 
 

@@ -1,5 +1,6 @@
 """Public pages: only published decisions and the projects they concern are ever shown."""
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -68,21 +69,23 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 @cached_public_page
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    published = Decision.objects.published()
     project = get_object_or_404(
         Project.objects.public()
         .select_related("pillar", "lead_organisation", "programme", "parent")
-        .prefetch_related("themes", "partners", "places"),
+        .prefetch_related("themes", "partners", "places")
+        .annotate(parent_is_public=Exists(published.filter(project=OuterRef("parent_id")))),
         slug=slug,
     )
-    decisions = (
-        Decision.objects.published()
-        .filter(project=project)
+    # Through the relation, so that each decision knows its project without a query.
+    decisions = list(
+        project.decisions.published()
         .select_related("meeting__besluitenlijst")
         .order_by("meeting__date", "position")
     )
     request.regiodeal_programme = project.programme
-    public = Project.objects.public()
     money = project_figures(project)
+    monitoring = project_monitoring(project, published_decisions=decisions)
     return render(
         request,
         "portal/project_detail.html",
@@ -90,10 +93,10 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "project": project,
             "decisions": decisions,
             "money": money if has_money(money) else None,
-            "monitoring": project_monitoring(project),
+            "monitoring": monitoring,
             "similar": similar_projects(project),
-            "parent": public.filter(pk=project.parent_id).first(),
-            "extensions": public.filter(parent=project).order_by("title"),
+            "parent": project.parent if project.parent_is_public else None,
+            "extensions": [e for e in monitoring.extensions if e.is_public],
         },
     )
 
