@@ -154,9 +154,7 @@ def project_monitoring(
         )
         for m in project.milestones.all()
     ]
-    timeline += [
-        TimelineEvent(d.meeting.date, d.heading, "decision") for d in published_decisions
-    ]
+    timeline += [TimelineEvent(d.meeting.date, d.heading, "decision") for d in published_decisions]
     timeline += [
         TimelineEvent(r.period_end, r.get_status_display(), "report")
         for r in project.reports.all()
