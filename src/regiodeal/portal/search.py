@@ -9,6 +9,7 @@ leak through a stale index.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -199,10 +200,10 @@ def _matching(queryset: QuerySet, kind: str, query: str) -> tuple[QuerySet, Any]
     return matching, match
 
 
-def _sqlite_ranks(kind: str, match: str, ids: list[int]) -> Case:
-    """bm25() of the candidates, in one pass over the index, carried as a CASE: a correlated
-    rank subquery would run the MATCH once per row. bm25() is lower for better matches: negated,
-    so that every backend sorts rank descending."""
+def _sqlite_rank_map(kind: str, match: str, ids: list[int]) -> dict[int, float]:
+    """bm25() of the candidates, in one pass over the index: a correlated rank subquery would
+    run the MATCH once per row. bm25() is lower for better matches: negated, so that every
+    backend sorts rank descending."""
     placeholders = ", ".join(["%s"] * len(ids)) or "NULL"
     sql = (
         f"SELECT object_id, -bm25({FTS_TABLE}) FROM {FTS_TABLE} "  # nosec B608
@@ -210,9 +211,16 @@ def _sqlite_ranks(kind: str, match: str, ids: list[int]) -> Case:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, kind, *ids])
-        ranks = dict(cursor.fetchall())
+        return dict(cursor.fetchall())
+
+
+def _sqlite_ranks(kind: str, match: str, ids: list[int]) -> Case:
+    """The ranks of the candidates carried as a CASE, for a query that sorts by more."""
     return Case(
-        *(When(pk=pk, then=Value(score)) for pk, score in ranks.items()),
+        *(
+            When(pk=pk, then=Value(score))
+            for pk, score in _sqlite_rank_map(kind, match, ids).items()
+        ),
         default=Value(0.0),
         output_field=FloatField(),
     )
@@ -235,6 +243,53 @@ def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
         ids = [row["pk"] for row in candidates]
         return queryset.filter(pk__in=ids).annotate(rank=_sqlite_ranks(kind, rank, ids))
     return queryset.filter(pk__in=candidates).annotate(rank=rank)
+
+
+class RankedResults(Sequence):
+    """The matches of a query in `queryset`, best first, read in two steps.
+
+    First one query reads the ids and ranks of the first MAX_RANKED + 1 matches (as ranked()
+    bounds them) with the columns that break ties; they are ordered here. Then only the rows a
+    page shows are fetched, each with its ``rank``. Ranking in the query that fetches the rows
+    made the database join, filter and sort every candidate a second time.
+    """
+
+    def __init__(self, queryset: QuerySet, kind: str, query: str, ties: tuple[str, ...]) -> None:
+        self._queryset = queryset
+        matching, rank = _matching(queryset.order_by(), kind, query)
+        names = [name.lstrip("-") for name in ties]
+        if is_postgres():
+            rows = list(
+                matching.annotate(rank=rank).values_list("pk", "rank", *names)[: MAX_RANKED + 1]
+            )
+        else:
+            found = list(matching.values_list("pk", *names)[: MAX_RANKED + 1])
+            ranks = _sqlite_rank_map(kind, rank, [row[0] for row in found])
+            rows = [(row[0], ranks.get(row[0], 0.0), *row[1:]) for row in found]
+        # Stable sorts, the least significant key first: the ties in reverse, then the rank.
+        for position in reversed(range(len(ties))):
+            rows.sort(key=lambda row: row[2 + position], reverse=ties[position].startswith("-"))
+        rows.sort(key=lambda row: row[1], reverse=True)
+        self._hits = [(row[0], row[1]) for row in rows]
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def count(self) -> int:
+        return len(self._hits)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        hits = self._hits[index]
+        rows = self._queryset.in_bulk([pk for pk, _ in hits])
+        found = []
+        for pk, rank in hits:
+            # A row may have gone between the two queries (unpublished projects are not).
+            if (row := rows.get(pk)) is not None:
+                row.rank = rank
+                found.append(row)
+        return found
 
 
 # --- projects with filters ----------------------------------------------------------------
@@ -315,11 +370,16 @@ def _sorted(queryset: QuerySet[Project], sort: str, ranked: bool) -> QuerySet[Pr
     return queryset.order_by("title", "pk")
 
 
-def search_projects(query: str, filters: ProjectFilters | None = None) -> QuerySet[Project]:
-    """Public projects matching `query` (all when empty) and `filters`, sorted as asked."""
+def search_projects(
+    query: str, filters: ProjectFilters | None = None
+) -> QuerySet[Project] | RankedResults:
+    """Public projects matching `query` (all when empty) and `filters`, sorted as asked: the
+    best first when searched (a RankedResults)."""
     filters = filters or ProjectFilters()
     queryset = filter_projects(public_projects(), filters)
     terms = query_terms(query)
+    if terms and filters.sort == "relevance":
+        return RankedResults(queryset, KIND_PROJECT, query, ties=("title", "pk"))
     if terms:
         queryset = ranked(queryset, KIND_PROJECT, query)
     return _sorted(queryset, filters.sort, ranked=bool(terms))
@@ -370,8 +430,8 @@ def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
         allowed = filter_projects(public_projects(), filters).values("pk")
         decisions = decisions.filter(project__in=allowed)
         lessons = lessons.filter(project__in=allowed)
-    decisions = ranked(decisions, KIND_DECISION, query).order_by("-rank", "-meeting__date", "pk")
-    lessons = ranked(lessons, KIND_LESSON, query).order_by("-rank", "-period_end", "pk")
+    decisions = RankedResults(decisions, KIND_DECISION, query, ties=("-meeting__date", "pk"))
+    lessons = RankedResults(lessons, KIND_LESSON, query, ties=("-period_end", "pk"))
     for kind, found in (
         (KIND_PROJECT, projects),
         (KIND_DECISION, decisions),

@@ -178,3 +178,23 @@ def test_a_word_in_very_many_projects_ranks_a_bounded_sample(db, monkeypatch):
     monkeypatch.setattr(search_module, "MAX_PER_KIND", 2)
     results = search("zorg")
     assert len(results.projects) == 2 and "project" in results.more
+
+
+def test_equal_ranks_are_ordered_by_title_and_decisions_by_date_newest_first(db):
+    # The same text, so the same rank: the order comes from the tie-breaking columns, which the
+    # ranking reads with the ids and orders in Python.
+    for title in ("Zorg Cc", "Zorg Aa", "Zorg Bb"):
+        publish(ProjectFactory(title=title, summary="", description=""))
+    assert [p.title for p in search_projects("zorg")] == ["Zorg Aa", "Zorg Bb", "Zorg Cc"]
+    found = search_projects("zorg")
+    assert found[0].title == "Zorg Aa" and found[-1].title == "Zorg Cc"
+    assert [p.title for p in found[1:]] == ["Zorg Bb", "Zorg Cc"]
+
+    project = ProjectFactory(title="Dijkversterking", summary="", description="")
+    FunderContributionFactory(programme=project.programme, amount=Decimal("10000000"))
+    for year in (2022, 2024, 2023):
+        meeting = make_meeting(project.programme, datetime.date(year, 3, 1))
+        decision = make_decision(meeting, project, text="Dijkversterking bij de sluis.")
+        make_published_list(meeting, decision)
+    dates = [d.meeting.date.year for d in search("dijkversterking").decisions]
+    assert dates == [2024, 2023, 2022]
