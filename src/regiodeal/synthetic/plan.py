@@ -153,9 +153,13 @@ def split(total: int, weights: list[float]) -> list[int]:
 
 def choose_regions(rng: random.Random, world: World, count: int, seed: int) -> list[Region]:
     provinces = [p for p in world.provinces if len(p.places) >= 3]
+    # A province draws regions by its number of municipalities: Regio Deals cover regions
+    # across the country, and a draw per province alone gave Flevoland's six municipalities as
+    # many programmes as Noord-Brabant's fifty-six (Urk held 9.000 of 250.000 projects).
+    weights = [len(p.places) for p in provinces]
     regions, seen = [], set()
     for index in range(count):
-        province = rng.choice(provinces)
+        province = rng.choices(provinces, weights=weights)[0]
         places = tuple(rng.sample(province.places, rng.randint(3, min(12, len(province.places)))))
         pattern = rng.choice(words.REGION_PATTERNS)
         region = pattern.format(
