@@ -16,7 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import Http404, HttpRequest, JsonResponse
 
-from regiodeal.portal.search import MAX_PER_KIND, MAX_RANKED, WORD, query_terms
+from regiodeal.portal.search import MAX_PER_KIND, MAX_RANKED, OVERVIEW_RANKED, WORD, query_terms
 
 PAGE_SIZE = 20  # portal.views.PAGE_SIZE and the API's page size
 SEARCH_LIMIT = MAX_PER_KIND
@@ -71,17 +71,17 @@ class Match:
     condition_params: list[str]
 
 
-def _match(kind: str, query: str) -> Match:
+def _match(kind: str, query: str, ranked: int = MAX_RANKED) -> Match:
     if connection.vendor == "postgresql":
         # As portal.search.ranked: PostgreSQL stems the words itself, each as a prefix.
         words = list(dict.fromkeys(WORD.findall(query.lower())))[:10]
         tsquery = " & ".join(f"{word}:*" for word in words)
         vector, parsed = PG_VECTOR[kind], "to_tsquery('dutch'::regconfig, %s)"
-        # As the page: only the first MAX_RANKED + 1 matches found are ranked. Alias, table
+        # As the page: only the first `ranked` + 1 matches found are ranked. Alias, table
         # and limit are constants; the words go in as a parameter.
         candidates = (
             f"{ALIAS[kind]}.id IN (SELECT c.id FROM {TABLE[kind]} c "  # nosec B608
-            f"WHERE c.search_vector @@ {parsed} LIMIT {MAX_RANKED + 1})"
+            f"WHERE c.search_vector @@ {parsed} LIMIT {int(ranked) + 1})"
         )
         return Match(f"ts_rank({vector}, {parsed})", [tsquery], "", candidates, [tsquery])
     match = "body : (" + " AND ".join(f'"{term}"*' for term in query_terms(query)) + ")"
@@ -189,7 +189,7 @@ def search(request: HttpRequest) -> JsonResponse:
     if not query_terms(query):
         return _json({"projects": [], "decisions": [], "lessons": []})
     found = {}
-    match = _match("project", query)
+    match = _match("project", query, OVERVIEW_RANKED)
     found["projects"] = _rows(
         f"SELECT p.id, p.title, p.slug, p.summary, p.status, pl.name AS pillar, "  # nosec B608
         f"{AMOUNT} AS amount, {match.rank} AS rank FROM projects_project p "
@@ -198,7 +198,7 @@ def search(request: HttpRequest) -> JsonResponse:
         f"ORDER BY rank DESC, p.title, p.id LIMIT {SEARCH_LIMIT}",
         [*match.rank_params, *match.condition_params],
     )
-    match = _match("decision", query)
+    match = _match("decision", query, OVERVIEW_RANKED)
     found["decisions"] = _rows(
         f"SELECT d.id, d.title, d.text, d.amount, m.slug AS meeting, m.date, "  # nosec B608
         f"pj.title AS project, {match.rank} AS rank FROM decisions_decision d "
@@ -208,7 +208,7 @@ def search(request: HttpRequest) -> JsonResponse:
         f"ORDER BY rank DESC, m.date DESC, d.id LIMIT {SEARCH_LIMIT}",
         [*match.rank_params, *match.condition_params],
     )
-    match = _match("lesson", query)
+    match = _match("lesson", query, OVERVIEW_RANKED)
     found["lessons"] = _rows(
         f"SELECT r.id, r.lessons_learned, r.period_end, p.title, p.slug, {match.rank} AS rank "  # nosec B608
         "FROM monitoring_progressreport r JOIN projects_project p ON p.id = r.project_id "

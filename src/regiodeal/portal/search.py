@@ -48,6 +48,9 @@ MAX_TERMS = 10
 # The best matches of each kind on the search page; the project list pages through them all.
 MAX_PER_KIND = 20
 MAX_RANKED = 1000
+# The search page shows the best MAX_PER_KIND of each kind, with a link to all projects found:
+# it ranks a smaller sample of a common word's matches than the list that pages through them.
+OVERVIEW_RANKED = 250
 # Letters and digits only: no character of either query syntax can come through.
 WORD = re.compile(r"[^\W_]+")
 
@@ -248,22 +251,29 @@ def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
 class RankedResults(Sequence):
     """The matches of a query in `queryset`, best first, read in two steps.
 
-    First one query reads the ids and ranks of the first MAX_RANKED + 1 matches (as ranked()
-    bounds them) with the columns that break ties; they are ordered here. Then only the rows a
-    page shows are fetched, each with its ``rank``. Ranking in the query that fetches the rows
+    First one query reads the ids and ranks of the first ``limit`` + 1 matches (MAX_RANKED
+    unless given; as ranked() bounds them) with the columns that break ties; they are ordered
+    here. Then only the rows a page shows are fetched, each with its ``rank``. Ranking in the query that fetches the rows
     made the database join, filter and sort every candidate a second time.
     """
 
-    def __init__(self, queryset: QuerySet, kind: str, query: str, ties: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        queryset: QuerySet,
+        kind: str,
+        query: str,
+        ties: tuple[str, ...],
+        *,
+        limit: int | None = None,
+    ) -> None:
         self._queryset = queryset
+        bound = (MAX_RANKED if limit is None else limit) + 1
         matching, rank = _matching(queryset.order_by(), kind, query)
         names = [name.lstrip("-") for name in ties]
         if is_postgres():
-            rows = list(
-                matching.annotate(rank=rank).values_list("pk", "rank", *names)[: MAX_RANKED + 1]
-            )
+            rows = list(matching.annotate(rank=rank).values_list("pk", "rank", *names)[:bound])
         else:
-            found = list(matching.values_list("pk", *names)[: MAX_RANKED + 1])
+            found = list(matching.values_list("pk", *names)[:bound])
             ranks = _sqlite_rank_map(kind, rank, [row[0] for row in found])
             rows = [(row[0], ranks.get(row[0], 0.0), *row[1:]) for row in found]
         # Stable sorts, the least significant key first: the ties in reverse, then the rank.
@@ -371,15 +381,15 @@ def _sorted(queryset: QuerySet[Project], sort: str, ranked: bool) -> QuerySet[Pr
 
 
 def search_projects(
-    query: str, filters: ProjectFilters | None = None
+    query: str, filters: ProjectFilters | None = None, *, limit: int | None = None
 ) -> QuerySet[Project] | RankedResults:
     """Public projects matching `query` (all when empty) and `filters`, sorted as asked: the
-    best first when searched (a RankedResults)."""
+    best first when searched (a RankedResults of at most ``limit`` + 1 matches)."""
     filters = filters or ProjectFilters()
     queryset = filter_projects(public_projects(), filters)
     terms = query_terms(query)
     if terms and filters.sort == "relevance":
-        return RankedResults(queryset, KIND_PROJECT, query, ties=("title", "pk"))
+        return RankedResults(queryset, KIND_PROJECT, query, ties=("title", "pk"), limit=limit)
     if terms:
         queryset = ranked(queryset, KIND_PROJECT, query)
     return _sorted(queryset, filters.sort, ranked=bool(terms))
@@ -422,7 +432,7 @@ def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
     if not query_terms(query):
         return results
     filters = filters or ProjectFilters()
-    projects = search_projects(query, filters)
+    projects = search_projects(query, filters, limit=OVERVIEW_RANKED)
     decisions = Decision.objects.published().select_related("project", "meeting")
     lessons = public_lessons()
     # The project of a published decision is public by definition; only filters narrow more.
@@ -430,8 +440,12 @@ def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
         allowed = filter_projects(public_projects(), filters).values("pk")
         decisions = decisions.filter(project__in=allowed)
         lessons = lessons.filter(project__in=allowed)
-    decisions = RankedResults(decisions, KIND_DECISION, query, ties=("-meeting__date", "pk"))
-    lessons = RankedResults(lessons, KIND_LESSON, query, ties=("-period_end", "pk"))
+    decisions = RankedResults(
+        decisions, KIND_DECISION, query, ties=("-meeting__date", "pk"), limit=OVERVIEW_RANKED
+    )
+    lessons = RankedResults(
+        lessons, KIND_LESSON, query, ties=("-period_end", "pk"), limit=OVERVIEW_RANKED
+    )
     for kind, found in (
         (KIND_PROJECT, projects),
         (KIND_DECISION, decisions),
