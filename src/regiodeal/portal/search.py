@@ -253,8 +253,9 @@ class RankedResults(Sequence):
 
     First one query reads the ids and ranks of the first ``limit`` + 1 matches (MAX_RANKED
     unless given; as ranked() bounds them) with the columns that break ties; they are ordered
-    here. Then only the rows a page shows are fetched, each with its ``rank``. Ranking in the query that fetches the rows
-    made the database join, filter and sort every candidate a second time.
+    here. Then only the rows a page shows are fetched, each with its ``rank``. Ranking in the
+    query that fetches the rows made the database join, filter and sort every candidate a
+    second time.
     """
 
     def __init__(
