@@ -187,7 +187,7 @@ def _corpus(programme_id: int) -> _Corpus:
         shown = {pk: (slug, title, summary) for pk, title, summary, _d, slug in rows}
         return _Corpus(len(documents), frequency, tf_idf(documents), shown)
 
-    return cached_aggregate("similar-corpus", compute, programme_id, SIMILAR_CANDIDATES)
+    return cached_aggregate("similar-corpus", compute, programme_id, SIMILAR_CANDIDATES, local=True)
 
 
 def _vector_among(words: list[str], corpus: _Corpus) -> dict[str, float]:

@@ -12,6 +12,9 @@ share, so there the change is immediate.
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -35,8 +38,10 @@ def _timeout() -> int:
 def generation() -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
-        # add() rather than set(): two processes starting at once agree on one value.
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        # add() rather than set(): two processes starting at once agree on one value. It starts
+        # from the clock, not from 1: a cache that lost the key (evicted, or emptied) may still
+        # hold entries of the generations counted before, which must stay unreachable.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY, 1)
     return int(value)
 
@@ -49,15 +54,37 @@ def invalidate_public_cache() -> None:
         cache.set(GENERATION_KEY, generation() + 1, timeout=None)
 
 
-def cached_aggregate(name: str, compute: Callable[[], T], *parts: object) -> T:
+# The latest aggregates asked for with ``local=True``, in this process's memory as well.
+LOCAL_ENTRIES = 64
+_local: OrderedDict[str, Any] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def cached_aggregate(name: str, compute: Callable[[], T], *parts: object, local: bool = False) -> T:
     """The value of ``compute()``, kept until the next publication; ``parts`` tell variants
-    apart (e.g. a programme's id). Values must be picklable (Decimals, dicts, lists, ...)."""
+    apart (e.g. a programme's id). Values must be picklable (Decimals, dicts, lists, ...).
+
+    ``local``: also keep it in this process (the last LOCAL_ENTRIES such values), for values
+    that nearly every page reads and that cost more to unpickle than to look up: the filter
+    choices, a corpus. The key holds the generation, so a publication reaches these too. The
+    caller must not change the value it gets.
+    """
     variant = ":".join(str(part) for part in parts)
     key = f"regiodeal:agg:{generation()}:{name}:{variant}"
+    if local:
+        with _local_lock:
+            if key in _local:
+                _local.move_to_end(key)
+                return _local[key]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout=_timeout())
+    if local:
+        with _local_lock:
+            _local[key] = value
+            while len(_local) > LOCAL_ENTRIES:
+                _local.popitem(last=False)
     return value
 
 

@@ -107,3 +107,26 @@ def test_a_lost_generation_counter_starts_again():
     cache.delete(caching.GENERATION_KEY)
     caching.invalidate_public_cache()
     assert caching.generation() >= 1
+
+
+def test_a_lost_generation_counter_never_reaches_the_entries_of_earlier_ones():
+    # An evicted counter used to start again at 1, where entries of the first generations
+    # (kept longer than the counter) would be served again as if current.
+    stale = caching.cached_aggregate("sum", lambda: "before", 1)
+    cache.delete(caching.GENERATION_KEY)
+    assert caching.cached_aggregate("sum", lambda: "after", 1) == "after" != stale
+
+
+def test_local_aggregates_are_kept_in_the_process_until_the_next_publication():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ["choices"]
+
+    first = caching.cached_aggregate("choices", compute, local=True)
+    # The same object: not unpickled from the cache again.
+    assert caching.cached_aggregate("choices", compute, local=True) is first
+    caching.invalidate_public_cache()
+    assert caching.cached_aggregate("choices", compute, local=True) is not first
+    assert len(calls) == 2
