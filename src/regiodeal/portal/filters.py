@@ -11,7 +11,7 @@ from regiodeal.projects.models import Project
 
 from .caching import cached_aggregate
 from .search import ProjectFilters
-from .widgets import PlainSelect
+from .widgets import FlatChoiceField
 
 
 def _names_by_slug(queryset: QuerySet) -> list[tuple[str, str]]:
@@ -34,7 +34,7 @@ def public_choices() -> dict[str, list[tuple[str, str]]]:
             "gemeente": _names_by_slug(Municipality.objects.filter(projects__in=public)),
         }
 
-    return cached_aggregate("project-filter-choices", compute)
+    return cached_aggregate("project-filter-choices", compute, local=True)
 
 
 class ProjectSearchForm(forms.Form):
@@ -42,12 +42,12 @@ class ProjectSearchForm(forms.Form):
     never shows through a filter."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    programme = forms.ChoiceField(label=_("Programme"), required=False, widget=PlainSelect)
+    programme = FlatChoiceField(label=_("Programme"), required=False)
     # Pillars and themes by slug: a slug is unique per programme only, and the same slug in
     # two programmes (the second Regio Deal keeps its pillars) is one choice covering both.
-    pillar = forms.ChoiceField(label=_("Pillar"), required=False, widget=PlainSelect)
-    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=PlainSelect)
-    gemeente = forms.ChoiceField(label=_("Municipality"), required=False, widget=PlainSelect)
+    pillar = FlatChoiceField(label=_("Pillar"), required=False)
+    theme = FlatChoiceField(label=_("Theme"), required=False)
+    gemeente = FlatChoiceField(label=_("Municipality"), required=False)
     jaar = forms.IntegerField(
         label=_("Year of decision"), required=False, min_value=2000, max_value=2100
     )
