@@ -333,6 +333,13 @@ def public_projects() -> QuerySet[Project]:
     return (
         Project.objects.public()
         .select_related("pillar", "lead_organisation", "programme")
+        # Lists show the summary; the long texts would only travel from the database.
+        .defer(
+            "description",
+            "programme__description",
+            "programme__decision_list_introduction",
+            "pillar__description",
+        )
         .prefetch_related("places")
         .annotate(
             amount=Coalesce(
