@@ -17,6 +17,7 @@ from odf import table as odf_table
 from odf import text as odf_text
 from odf.opendocument import OpenDocumentSpreadsheet
 
+from regiodeal.core.csv_cells import csv_cell
 from regiodeal.core.money import format_euro, format_share, to_money
 
 from .selectors import Figures, FinanceSummary, Row
@@ -233,14 +234,6 @@ class ExportFile:
     filename: str
 
 
-def _csv_value(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    return str(value)
-
-
 def render_csv(tables: list[Table], *, title: str = "") -> bytes:
     """One long table, one row per programme, pillar, funder, municipality and year."""
     output = io.StringIO()
@@ -252,7 +245,7 @@ def render_csv(tables: list[Table], *, title: str = "") -> bytes:
         keys = {column.key for column in table.columns_for(CSV)}
         for row in table.rows:
             values = [row.get(name) if name in keys else None for name in CSV_FIELDS[1:]]
-            writer.writerow([table.key, *map(_csv_value, values)])
+            writer.writerow([table.key, *map(csv_cell, values)])
     return output.getvalue().encode("utf-8")
 
 

@@ -14,11 +14,11 @@ from odf.opendocument import load as load_ods
 from odf.table import Table as OdsTable
 from odf.table import TableCell, TableHeaderRows
 
+from regiodeal.core.csv_cells import csv_cell
 from regiodeal.finance.exports import (
     CSV_FIELDS,
     Column,
     Table,
-    _csv_value,
     _sheet_names,
     build_tables,
     render_export,
@@ -75,10 +75,10 @@ def test_the_csv_is_one_long_table_with_plain_decimal_amounts(summary):
 
 
 def test_csv_values_are_never_in_exponent_notation():
-    assert _csv_value(D("1E+6")) == "1000000.00"
-    assert _csv_value(D("-5000.00")) == "-5000.00"
-    assert _csv_value(None) == ""
-    assert _csv_value("GM0114") == "GM0114"
+    assert csv_cell(D("1E+6")) == "1000000.00"
+    assert csv_cell(D("-5000.00")) == "-5000.00"
+    assert csv_cell(None) == ""
+    assert csv_cell("GM0114") == "GM0114"
 
 
 def test_the_csv_keeps_non_ascii_names_in_utf8(summary):

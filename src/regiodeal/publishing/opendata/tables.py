@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Max
 
+from regiodeal.core.csv_cells import csv_cell
 from regiodeal.decisions.models import Decision
 from regiodeal.finance.exports import (
     CONTENT_TYPES,
@@ -183,20 +184,12 @@ BUILDERS: dict[str, Callable[[str], Table]] = {
 }
 
 
-def _csv_value(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    return str(value)
-
-
 def render_csv(table: Table) -> bytes:
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow([column.key for column in table.columns])
     for row in table.rows:
-        writer.writerow([_csv_value(row.get(column.key)) for column in table.columns])
+        writer.writerow([csv_cell(row.get(column.key)) for column in table.columns])
     return output.getvalue().encode("utf-8")
 
 
@@ -209,7 +202,7 @@ def render_json(table: Table) -> bytes:
         "velden": [column.key for column in table.columns],
         "records": [
             {
-                column.key: _csv_value(row.get(column.key))
+                column.key: csv_cell(row.get(column.key))
                 if isinstance(row.get(column.key), Decimal)
                 else row.get(column.key)
                 for column in table.columns
