@@ -219,19 +219,22 @@ def _figures_per_project(entries, grants) -> dict[int, Figures]:
 
 def _place_weights(project_ids) -> dict[int, list[tuple[int, Decimal]]]:
     """Per project, its municipalities and their weights: the recorded shares, or its places
-    equally."""
+    equally. ``project_ids`` None: every project's."""
+    through = Municipality.projects.through.objects.all()
+    recorded = PlaceShare.objects.all()
+    if project_ids is not None:
+        through = through.filter(project_id__in=project_ids)
+        recorded = recorded.filter(project_id__in=project_ids)
     places: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    through = Municipality.projects.through
-    for project_id, municipality_id in (
-        through.objects.filter(project_id__in=project_ids)
-        .order_by("municipality_id")
-        .values_list("project_id", "municipality_id")
+    one = Decimal(1)
+    for project_id, municipality_id in through.order_by("municipality_id").values_list(
+        "project_id", "municipality_id"
     ):
-        places[project_id].append((municipality_id, Decimal(1)))
+        places[project_id].append((municipality_id, one))
     shares: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
-    for project_id, municipality_id, weight in PlaceShare.objects.filter(
-        project_id__in=project_ids
-    ).values_list("project_id", "municipality_id", "weight"):
+    for project_id, municipality_id, weight in recorded.values_list(
+        "project_id", "municipality_id", "weight"
+    ):
         shares[project_id].append((municipality_id, weight))
     return {pk: shares.get(pk) or places[pk] for pk in set(places) | set(shares)}
 
@@ -262,13 +265,21 @@ def municipality_share(municipality: Municipality, projects) -> dict[int, Figure
     return result
 
 
-def per_municipality(programme, entries, grants) -> tuple[list[Row], Figures]:
-    """Each project's figures split over its places: equally, unless shares are recorded."""
+def per_municipality(
+    programme, entries, grants, *, names: tuple[str, ...] = ()
+) -> tuple[list[Row], Figures]:
+    """Each project's figures split over its places: equally, unless shares are recorded.
+
+    Without a programme, over the whole instance. ``names``: only these figures (all when
+    empty), for a caller that shows one of them.
+    """
     per_project = _figures_per_project(entries, grants)
-    weights_of = _place_weights(per_project)
+    # The whole instance reads every project's places, not an IN list of a quarter of a
+    # million ids (which took longer to build than the sums).
+    weights_of = _place_weights(per_project if programme is not None else None)
     rows: dict[int, Figures] = defaultdict(Figures)
     unplaced = Figures()
-    names = FIGURE_NAMES
+    names = names or FIGURE_NAMES
     for project_id, project_figures in per_project.items():
         weights = weights_of.get(project_id)
         if not weights:

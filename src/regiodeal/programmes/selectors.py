@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from regiodeal.core.aggregates import MoneySum
 from regiodeal.decisions.models import Decision, DecisionList
+from regiodeal.finance.constants import COMMITTED_KINDS
 from regiodeal.finance.models import LedgerEntry
 from regiodeal.finance.selectors import per_municipality
 from regiodeal.organisations.models import Municipality, Province
@@ -121,7 +122,9 @@ def committed_per_province() -> MoneyByPlace:
     """Committed money of all programmes per province and municipality, each project's money
     split over its places the way the finance overview and the map split it."""
     # The ledger holds published commitments only, so all of it may be shown.
-    rows, unplaced = per_municipality(None, LedgerEntry.objects.order_by(), [])
+    # Only the commitments: the overview shows nothing else, and each figure is split apart.
+    commitments = LedgerEntry.objects.filter(kind__in=COMMITTED_KINDS).order_by()
+    rows, unplaced = per_municipality(None, commitments, [], names=("committed",))
     rows = [row for row in rows if row.figures.committed]
     provinces = Province.objects.in_bulk({row.obj.province_id for row in rows} - {None})
     by_province: dict[int | None, ProvinceMoney] = {}
