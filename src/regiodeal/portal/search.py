@@ -351,23 +351,22 @@ def public_projects() -> QuerySet[Project]:
 
 
 def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> QuerySet[Project]:
-    # Multi-valued relations are tested with Exists, so combined filters never duplicate rows.
+    # Multi-valued relations never join the query itself, so combined filters never duplicate rows.
     if filters.programme:
         queryset = queryset.filter(programme__slug=filters.programme)
     if filters.pillar:
         queryset = queryset.filter(pillar__slug=filters.pillar)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
+    # Theme and place by IN over the link table, not EXISTS: SQLite runs a correlated EXISTS
+    # once per project (tens of thousands for a pillar), where IN starts from the theme's or
+    # municipality's own projects; PostgreSQL plans both as a semi-join.
     if filters.theme:
-        themes = Project.themes.through.objects.filter(
-            project=OuterRef("pk"), theme__slug=filters.theme
-        )
-        queryset = queryset.filter(Exists(themes))
+        themes = Project.themes.through.objects.filter(theme__slug=filters.theme)
+        queryset = queryset.filter(pk__in=themes.values("project_id"))
     if filters.municipality:
-        places = Project.places.through.objects.filter(
-            project=OuterRef("pk"), municipality__slug=filters.municipality
-        )
-        queryset = queryset.filter(Exists(places))
+        places = Project.places.through.objects.filter(municipality__slug=filters.municipality)
+        queryset = queryset.filter(pk__in=places.values("project_id"))
     if filters.year:
         decided = _published_decisions().filter(meeting__date__year=filters.year)
         queryset = queryset.filter(Exists(decided))
