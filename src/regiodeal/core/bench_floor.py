@@ -52,6 +52,14 @@ def _rows(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, 
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _one(sql: str, params: list[Any]) -> dict[str, Any]:
+    """The one row of a page's record, as the page answers: 404 when there is none."""
+    found = _rows(sql, params)
+    if not found:
+        raise Http404(params[0])
+    return found[0]
+
+
 def _json(data: dict[str, Any]) -> JsonResponse:
     return JsonResponse(data, encoder=DjangoJSONEncoder)
 
@@ -223,7 +231,7 @@ def search(request: HttpRequest) -> JsonResponse:
 def project(request: HttpRequest, slug: str) -> JsonResponse:
     """/projecten/<slug>/: the project, its published decisions, places, themes, partners,
     money, monitoring, parent and extensions."""
-    found = _rows(
+    row = _one(
         "SELECT p.id, p.title, p.slug, p.summary, p.description, p.status, p.planned_start, "  # nosec B608
         "p.planned_end, pl.name AS pillar, o.name AS lead_organisation, pr.name AS programme, "
         "p.parent_id FROM projects_project p "
@@ -233,9 +241,6 @@ def project(request: HttpRequest, slug: str) -> JsonResponse:
         f"WHERE p.slug = %s AND {PUBLIC}",
         [slug],
     )
-    if not found:
-        raise Http404(slug)
-    row = found[0]
     row["decisions"] = _rows(
         "SELECT d.id, d.kind, d.title, d.text, d.amount, d.conditions, m.date, m.slug "  # nosec B608
         "AS meeting, l.id AS besluitenlijst FROM decisions_decision d "
@@ -306,16 +311,13 @@ def _project_money_and_monitoring(project_id: int, parent_id: int | None) -> dic
 
 def besluitenlijst(request: HttpRequest, slug: str) -> JsonResponse:
     """/besluitenlijsten/<slug>/: the list and its published decisions in order."""
-    found = _rows(
+    row = _one(
         "SELECT l.id, l.title, l.introduction, l.published_at, m.id AS meeting_id, m.date, "
         "m.title AS meeting, pr.name AS programme FROM decisions_decisionlist l "
         "JOIN decisions_meeting m ON m.id = l.meeting_id "
         "JOIN programmes_programme pr ON pr.id = m.programme_id WHERE m.slug = %s",
         [slug],
     )
-    if not found:
-        raise Http404(slug)
-    row = found[0]
     row["decisions"] = _rows(
         "SELECT d.id, d.position, d.kind, d.title, d.text, d.amount, d.conditions, "  # nosec B608
         "d.corrects_id, p.title AS project, p.slug AS project_slug, pl.name AS pillar "

@@ -227,10 +227,10 @@ def similar_projects(
     best = best[::-1][: limit * 5]
     # Instances with only what the page shows; any other field is read when asked for.
     # from_db takes the values in the model's field order.
+    fields = ["id", "title", "slug", "summary"]
     projects = {}
     for pk in best:
         slug, title, summary = corpus.shown[pk]
-        fields = ["id", "title", "slug", "summary"]
         projects[pk] = Project.from_db(None, fields, (pk, title, slug, summary))
     found = [Similar(projects[pk], scores[pk]) for pk in best]
     found.sort(key=lambda s: (-s.score, s.project.title))

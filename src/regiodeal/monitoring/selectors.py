@@ -143,9 +143,7 @@ def project_monitoring(
             (_own_status_and_progress(e)[1], committed.get(e.pk, ZERO)) for e in extensions
         ]
     if published_decisions is None:
-        published_decisions = list(
-            project.decisions.filter(state="gepubliceerd").select_related("meeting")
-        )
+        published_decisions = list(project.decisions.published().select_related("meeting"))
     timeline = [
         TimelineEvent(
             m.reached_on or m.planned_date,
