@@ -172,10 +172,24 @@ def besluitenlijst_for(meeting_slug: str) -> DecisionList:
 
 
 def decisions_of_list(besluitenlijst: DecisionList) -> QuerySet[Decision]:
+    """The published decisions of a list with what its document shows of them: headings,
+    texts, amounts and what a correction replaces. The projects' long texts stay behind."""
     return (
         Decision.objects.published()
         .filter(meeting=besluitenlijst.meeting_id)
-        .select_related("project", "pillar", "corrects__meeting__besluitenlijst")
+        .select_related("project", "corrects__project", "corrects__meeting__besluitenlijst")
+        .only(
+            "title",
+            "text",
+            "kind",
+            "amount",
+            "conditions",
+            "position",
+            "project__title",
+            "corrects__title",
+            "corrects__project__title",
+            "corrects__meeting__besluitenlijst__title",
+        )
         .order_by("position", "pk")
     )
 

@@ -1,0 +1,66 @@
+"""The besluitenlijst document built from the database: what each decision says, in few queries."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from regiodeal.decisions import services
+from regiodeal.decisions.models import Decision
+from regiodeal.decisions.tests.factories import make_decision, make_meeting, make_published_list
+from regiodeal.programmes.tests.factories import FunderContributionFactory
+from regiodeal.projects.tests.factories import ProjectFactory
+from regiodeal.publishing.besluitenlijst import build_document
+
+pytestmark = pytest.mark.django_db
+
+
+def _published_correction(count: int):
+    """A list of ``count`` decisions, then a later list that corrects each of them."""
+    first = ProjectFactory(pillar__budget=Decimal("5000000"), title="Eerste project")
+    programme = first.programme
+    FunderContributionFactory(programme=programme, amount=Decimal("10000000"))
+    meeting = make_meeting(programme)
+    originals = [
+        make_decision(
+            meeting,
+            ProjectFactory(programme=programme, pillar=first.pillar, title=f"Project {n}"),
+            amount=Decimal("100000"),
+        )
+        for n in range(count)
+    ]
+    original_list = make_published_list(meeting, *originals)
+    later = make_meeting(programme, datetime.date(2022, 3, 8))
+    for original in originals:
+        correction = services.create_correction(
+            original=Decision.objects.get(pk=original.pk),
+            meeting=later,
+            amount=Decimal("90000"),
+            text="Het bedrag is gecorrigeerd.",
+        )
+        services.adopt_decision(correction)
+    return original_list, services.publish_besluitenlijst(later)
+
+
+def test_a_correction_names_what_it_replaces_and_its_amount():
+    original_list, correcting_list = _published_correction(1)
+    (item,) = build_document(correcting_list).items
+    assert item.heading == "Project 0"
+    assert item.paragraphs == (
+        "Het bedrag is gecorrigeerd. Dit besluit corrigeert en vervangt het besluit over "
+        f"\u201cProject 0\u201d in de {original_list.title[0].lower()}{original_list.title[1:]}. "
+        "Hiervoor is een bijdrage van 90.000 euro beschikbaar gesteld.",
+    )
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_the_document_reads_its_decisions_in_one_query(count):
+    _, correcting_list = _published_correction(count)
+    correcting_list.refresh_from_db()
+    correcting_list.meeting.programme  # noqa: B018 - the list's own rows are the caller's
+    with CaptureQueriesContext(connection) as queries:
+        document = build_document(correcting_list)
+    assert len(document.items) == count
+    assert len(queries) == 1
