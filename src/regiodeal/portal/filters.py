@@ -51,7 +51,7 @@ class ProjectSearchForm(forms.Form):
     jaar = forms.IntegerField(
         label=_("Year of decision"), required=False, min_value=2000, max_value=2100
     )
-    status = forms.ChoiceField(
+    status = FlatChoiceField(
         label=_("Status"),
         choices=[("", _("All statuses")), *ProjectStatus.choices],
         required=False,
@@ -62,7 +62,7 @@ class ProjectSearchForm(forms.Form):
     bedrag_tot = forms.DecimalField(
         label=_("Up to (euro)"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
-    sortering = forms.ChoiceField(
+    sortering = FlatChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[

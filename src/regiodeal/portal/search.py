@@ -332,14 +332,10 @@ def public_projects() -> QuerySet[Project]:
     )
     return (
         Project.objects.public()
-        .select_related("pillar", "lead_organisation", "programme")
+        # What a result shows: the list and search templates name no programme.
+        .select_related("pillar", "lead_organisation")
         # Lists show the summary; the long texts would only travel from the database.
-        .defer(
-            "description",
-            "programme__description",
-            "programme__decision_list_introduction",
-            "pillar__description",
-        )
+        .defer("description", "pillar__description")
         .prefetch_related("places")
         .annotate(
             amount=Coalesce(
