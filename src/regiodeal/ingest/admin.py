@@ -4,14 +4,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from regiodeal.core.admin_utils import IMPORT_RULES, RolePermissionMixin
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
 
 from . import views
 from .models import SourceDocument
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(RolePermissionMixin, admin.ModelAdmin):
+class SourceDocumentAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, admin.ModelAdmin):
     permission_rules = IMPORT_RULES
+    programme_path = "programme"
     list_display = [
         "original_name",
         "programme",

@@ -18,6 +18,7 @@ from regiodeal.core.models import STALE, ConcurrentEditError
 from regiodeal.core.permissions import may_adopt, may_import, may_publish, require
 from regiodeal.decisions import services as decision_services
 from regiodeal.decisions.constants import DecisionState
+from regiodeal.programmes.scoping import limit_choices
 
 from .forms import ReviewDecisionForm, UploadForm
 from .highlight import Mark, highlight
@@ -27,7 +28,8 @@ from .services import import_document, relink_decision
 
 def upload(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
     require(may_import(request.user))
-    form = UploadForm(request.POST or None, request.FILES or None)
+    # An office imports into its own programmes only.
+    form = limit_choices(UploadForm(request.POST or None, request.FILES or None), request.user)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
@@ -68,6 +70,8 @@ def review_url(source: SourceDocument) -> str:
 
 def review(request: HttpRequest, pk: int, model_admin: ModelAdmin) -> HttpResponse:
     require(may_import(request.user))
+    # Another programme's import is not found: not shown, not reviewed, not published.
+    model_admin.refuse_outside_programmes(request, pk)
     source = get_object_or_404(SourceDocument.objects.select_related("meeting__programme"), pk=pk)
     meeting = source.meeting
     decisions = list(
