@@ -34,7 +34,7 @@ from regiodeal.core.permissions import (
     may_view_monitoring,
 )
 from regiodeal.core.permissions import require as require_permission
-from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, programme_ids_of
 
 from . import services
 from .constants import EDITABLE_REPORT_STATES, ReportState
@@ -357,13 +357,27 @@ class IndicatorAdmin(
 
 
 @admin.register(InterventionElement)
-class InterventionElementAdmin(RolePermissionMixin, SimpleHistoryAdmin):
+class InterventionElementAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryAdmin):
+    """Elements are shared by every programme (no ``programme_path``): an office account
+    chooses among its own programmes' projects, and saving keeps the element's projects of
+    other programmes, which it does not see."""
+
     permission_rules = MONITORING_RULES
     list_display = ["name", "project_count"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["projects"]
 
-    @admin.display(description=_("projects"))
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).annotate(project_total=models.Count("projects"))
+
+    @admin.display(description=_("projects"), ordering="project_total")
     def project_count(self, element: InterventionElement) -> int:
-        return element.projects.count()
+        return element.project_total
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        ids = programme_ids_of(request.user)
+        if change and ids is not None and "projects" in form.cleaned_data:
+            elsewhere = form.instance.projects.exclude(programme_id__in=ids)
+            form.cleaned_data["projects"] = [*form.cleaned_data["projects"], *elsewhere]
+        super().save_related(request, form, formsets, change)
