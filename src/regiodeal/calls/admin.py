@@ -23,7 +23,7 @@ from regiodeal.core.admin_utils import (
     euro_column,
 )
 from regiodeal.core.permissions import Permission, may_run_calls, may_view_calls
-from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, within_programmes
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, scoped, within_programmes
 
 from . import admin_views
 from .admin_forms import LineFormSet
@@ -198,6 +198,8 @@ class LineFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         lines = ProgrammeLine.objects.select_related("call").order_by("call__title", "position")
+        # The lines of the account's programmes: other programmes' calls are not named.
+        lines = scoped(lines, request.user, "call__programme")
         call = request.GET.get("call__id__exact", "")
         if call.isdigit():
             lines = lines.filter(call_id=int(call))
