@@ -78,13 +78,43 @@ def cached_aggregate(name: str, compute: Callable[[], T], *parts: object, local:
                 return _local[key]
     value = cache.get(key)
     if value is None:
-        value = compute()
-        cache.set(key, value, timeout=_timeout())
+        value = _compute_once(key, compute)
     if local:
         with _local_lock:
             _local[key] = value
             while len(_local) > LOCAL_ENTRIES:
                 _local.popitem(last=False)
+    return value
+
+
+# After a publication every aggregate is computed anew, the national ones in seconds. One process
+# computes each (the one that takes the lock); the others wait for its value instead of running
+# the same seconds-long sums beside it. The lock expires by itself if that process dies; a
+# waiter that has waited WAIT_SECONDS computes the value itself.
+LOCK_SECONDS = 60
+WAIT_SECONDS = 30
+WAIT_STEP = 0.05
+
+
+def _compute_once(key: str, compute: Callable[[], T]) -> T:
+    lock = f"{key}:computing"
+    if cache.add(lock, 1, timeout=LOCK_SECONDS):
+        try:
+            value = compute()
+            cache.set(key, value, timeout=_timeout())
+        finally:
+            cache.delete(lock)
+        return value
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline and cache.get(lock) is not None:
+        time.sleep(WAIT_STEP)
+        if (value := cache.get(key)) is not None:
+            return value
+    # The other computation ended without a value (it failed), or takes too long.
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=_timeout())
     return value
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from regiodeal.decisions.constants import DecisionState
+from regiodeal.decisions.models import Decision, Meeting
 from regiodeal.decisions.signals import besluitenlijst_published
 
 from . import caching
@@ -32,10 +34,21 @@ def invalidate_public_cache() -> None:
     transaction.on_commit(caching.invalidate_public_cache)
 
 
-def _changed(sender: type, **kwargs: Any) -> None:
+def _shows_publicly(instance: object) -> bool:
+    # Decisions and meetings show once published, and then never change again (publication
+    # sends a signal of its own): planning meetings, drafting and adopting, the office's daily
+    # work, leave the public cache (and the national sums it holds) alone.
+    if isinstance(instance, Decision):
+        return instance.state == DecisionState.GEPUBLICEERD
+    if isinstance(instance, Meeting):
+        return instance.is_published
+    return True
+
+
+def _changed(sender: type, instance: object = None, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # loading fixtures or a backup: the restore clears the cache itself
         return
-    if sender is not None and _is_public(sender):
+    if sender is not None and _is_public(sender) and _shows_publicly(instance):
         invalidate_public_cache()
 
 

@@ -1,11 +1,14 @@
 """Public pages and sums come from the cache until something is published or changed."""
 
 import datetime
+import threading
+import time
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
 
+from regiodeal.decisions import services
 from regiodeal.decisions.tests.factories import make_decision, make_meeting, make_published_list
 from regiodeal.portal import caching
 from regiodeal.programmes.tests.factories import FunderContributionFactory
@@ -130,3 +133,55 @@ def test_local_aggregates_are_kept_in_the_process_until_the_next_publication():
     caching.invalidate_public_cache()
     assert caching.cached_aggregate("choices", compute, local=True) is not first
     assert len(calls) == 2
+
+
+def test_an_aggregate_is_computed_once_while_others_wait_for_it():
+    # After a publication, many visitors at once ask for the same seconds-long sum.
+    started, calls, results = threading.Event(), [], []
+
+    def compute():
+        calls.append(1)
+        started.set()
+        time.sleep(0.3)
+        return Decimal("7")
+
+    def visit():
+        results.append(caching.cached_aggregate("national", compute))
+
+    first = threading.Thread(target=visit)
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=visit) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join(10)
+    assert results == [Decimal("7")] * 4
+    assert len(calls) == 1
+
+
+def test_a_failed_computation_leaves_no_lock_behind():
+    def broken():
+        raise RuntimeError("database gone")
+
+    with pytest.raises(RuntimeError):
+        caching.cached_aggregate("national", broken)
+    assert caching.cached_aggregate("national", lambda: "computed") == "computed"
+
+
+def test_a_waiter_computes_itself_when_the_lock_holder_gives_no_value(monkeypatch):
+    monkeypatch.setattr(caching, "WAIT_SECONDS", 0.2)
+    key = f"regiodeal:agg:{caching.generation()}:national:"
+    cache.add(f"{key}:computing", 1, timeout=60)  # a process that died while computing
+    assert caching.cached_aggregate("national", lambda: "mine") == "mine"
+
+
+def test_drafting_and_adopting_decisions_leave_the_public_cache_alone(published, client):
+    # The office drafts all day; only a publication (or a public record) changes public pages.
+    client.get("/projecten/")
+    meeting = make_meeting(published.programme, datetime.date(2022, 3, 8))
+    draft = make_decision(meeting, published, amount=Decimal("10000"))
+    services.adopt_decision(draft)
+    assert client.get("/projecten/")["X-Cache"] == "hit"
+    services.publish_besluitenlijst(meeting)
+    assert client.get("/projecten/")["X-Cache"] == "miss"
