@@ -265,6 +265,11 @@ def publish_besluitenlijst(
     for decision in decisions:
         decision.state = DecisionState.GEPUBLICEERD
         decision.published_at = now
+        # The heading is published with the decision: renaming the project later must not
+        # change a published besluitenlijst (a decision without a title of its own would show
+        # the project's current name).
+        if not decision.title and decision.project_id:
+            decision.title = decision.project.title
         with_history_user(decision, user).save()
         new_status = _STATUS_AFTER_PUBLICATION.get(decision.kind)
         project = decision.project

@@ -64,3 +64,16 @@ def test_the_document_reads_its_decisions_in_one_query(count):
         document = build_document(correcting_list)
     assert len(document.items) == count
     assert len(queries) == 1
+
+
+def test_renaming_a_project_leaves_its_published_decisions_as_published():
+    project = ProjectFactory(pillar__budget=Decimal("500000"), title="Fietspad langs het kanaal")
+    FunderContributionFactory(programme=project.programme, amount=Decimal("1000000"))
+    meeting = make_meeting(project.programme)
+    besluitenlijst = make_published_list(
+        meeting, make_decision(meeting, project, title="", amount=Decimal("50000"))
+    )
+    project.title = "Fietspad langs de vaart"
+    project.save()
+    (item,) = build_document(besluitenlijst).items
+    assert item.heading == "Fietspad langs het kanaal"
