@@ -326,7 +326,14 @@ def _published_decisions() -> QuerySet[Decision]:
 def public_projects() -> QuerySet[Project]:
     """Public projects annotated with their published amount and latest decision date."""
     money = DecimalField(max_digits=14, decimal_places=2)
-    amount = _published_decisions().values("project").annotate(total=Sum("amount")).values("total")
+    # The decisions that count: a corrected decision's amount is replaced by its correction's.
+    amount = (
+        Decision.objects.committing(published_only=True)
+        .filter(project=OuterRef("pk"))
+        .values("project")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
     latest = (
         _published_decisions().values("project").annotate(last=Max("meeting__date")).values("last")
     )

@@ -9,6 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from regiodeal.decisions import services
+from regiodeal.decisions.models import Decision
 from regiodeal.decisions.tests.factories import make_decision, make_meeting, make_published_list
 from regiodeal.organisations.tests.factories import MunicipalityFactory
 from regiodeal.portal import views
@@ -189,3 +191,26 @@ def test_search_page_narrows_decisions_by_the_project_filters(world, client):
     body = client.get("/zoeken/?q=kanaal&programme=een&bedrag_van=400000").content.decode()
     assert "Wonen aan het kanaal" in body and "Kanaal en vakkracht" not in body
     assert client.get("/zoeken/?q=kanaal&bedrag_tot=1").content.decode().count("<h3>") == 0
+
+
+def test_a_corrected_decision_counts_once_in_the_amount(client):
+    # 100.000 decided, then corrected to 90.000: the project is decided at 90.000, not 190.000.
+    project = ProjectFactory(pillar__budget=Decimal("500000"), title="Fietspad", slug="fietspad")
+    FunderContributionFactory(programme=project.programme, amount=Decimal("1000000"))
+    meeting = make_meeting(project.programme, Y2021)
+    original = make_decision(meeting, project, amount=Decimal("100000"))
+    make_published_list(meeting, original)
+    later = make_meeting(project.programme, Y2022)
+    correction = services.create_correction(
+        original=Decision.objects.get(pk=original.pk),
+        meeting=later,
+        amount=Decimal("90000"),
+        text="Het bedrag is gecorrigeerd.",
+    )
+    services.adopt_decision(correction)
+    services.publish_besluitenlijst(later)
+
+    (found,) = search_projects("", ProjectFilters())
+    assert found.amount == Decimal("90000")
+    assert list(search_projects("", ProjectFilters(amount_min=Decimal("100000")))) == []
+    assert "€\u00a090.000" in client.get("/projecten/").content.decode()
