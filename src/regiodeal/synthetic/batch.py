@@ -2,6 +2,7 @@
 from them: decisions, ledger entries and their attribution, monitoring and search rows."""
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.text import slugify
@@ -21,6 +22,13 @@ ENTRY_KIND = {
     "budgetwijziging": "wijziging",
 }
 MONITORED_SHARE = 0.25
+# Of the later decisions on a project: a correction of an earlier published one (another amount,
+# recorded as a new decision that refers to it, as the office does through the services).
+CORRECTED_SHARE = 0.04
+# The corrected amount: this many percent of the original, in whole thousands.
+CORRECTION_PERCENT = (70, 120)
+THOUSAND = Decimal(1000)
+MIN_AMOUNT, MAX_AMOUNT = Decimal(5_000), Decimal(10_000_000)
 _STEMS: dict[str, str] = {}
 
 
@@ -145,15 +153,26 @@ def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fi
     planned_end = planned_start + rng.randint(365, 4 * 365) * DAY
     fill = dict(fill, titel=title, pijler=pillar_name)
     published_any = False
+    # Published decisions with an amount that a later one may correct.
+    correctable: list[_Correctable] = []
     for index, kind in zip([m0, *later], kinds, strict=True):
         meeting = meetings[index]
         meeting.positions += 1
-        amount = None
-        if kind in ENTRY_KIND:
-            amount = draw_amount(rng, 150_000 if kind == "budgetwijziging" else 180_000)
-        fill["bedrag"] = euro(amount) if amount is not None else ""
-        decision_title = words.DECISION_TITLES[kind].format(**fill)
-        text = rng.choice(words.DECISION_TEXTS[kind]).format(**fill)
+        corrected = _to_correct(rng, correctable, index)
+        if corrected is not None:
+            correctable.remove(corrected)
+            kind = corrected.kind
+            amount = _corrected_amount(rng, corrected.amount)
+            fill["bedrag"] = euro(amount)
+            decision_title = corrected.title
+            text = rng.choice(words.CORRECTION_TEXTS).format(**fill)
+        else:
+            amount = None
+            if kind in ENTRY_KIND:
+                amount = draw_amount(rng, 150_000 if kind == "budgetwijziging" else 180_000)
+            fill["bedrag"] = euro(amount) if amount is not None else ""
+            decision_title = words.DECISION_TITLES[kind].format(**fill)
+            text = rng.choice(words.DECISION_TEXTS[kind]).format(**fill)
         conditions = rng.choice(words.CONDITIONS) if rng.random() < 0.2 else ""
         decision_id = state.ids.take("decision")
         created = world.stamp(meeting.date - rng.randint(7, 30) * DAY, 9)
@@ -166,29 +185,74 @@ def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fi
                 meeting.published_at,
             )
             published_any = True
+        corrects_id = corrected.decision_id if corrected is not None else None
         rows["decision"].append(
             (decision_id, 1, meeting.id, project_id, meeting.positions, kind, decision_title,
-             text, amount, conditions, pillar_id, state_, None, "", adopted, None, published,
-             created)
+             text, amount, conditions, pillar_id, state_, corrects_id, "", adopted, None,
+             published, created)
         )  # fmt: skip
         if world.with_search_rows:
             rows["search"].append(
                 ("decision", decision_id, search_body(f"{decision_title} {text}"))
             )
-        if published and amount is not None:
+        if not published or amount is None:
+            continue
+        heading = decision_title or title
+        if corrected is None:
+            root, entry_kind, booked = decision_id, ENTRY_KIND[kind], amount
+            label = entry_kind
+        else:
+            # As finance.services books a correction: the change against what it replaces.
+            root, entry_kind, label = corrected.root, "wijziging", "correctie"
+            booked = amount - corrected.amount
+        correctable.append(_Correctable(decision_id, root, amount, kind, decision_title, index))
+        if booked:
             entry_id = state.ids.take("ledger_entry")
-            entry_kind = ENTRY_KIND[kind]
-            heading = decision_title or title
             rows["ledger_entry"].append(
-                (entry_id, state.id, pillar_id, project_id, decision_id, decision_id,
-                 entry_kind, amount, meeting.date,
-                 (world.ledger_labels[entry_kind] % {"heading": heading})[:300], published)
+                (entry_id, state.id, pillar_id, project_id, root, decision_id, entry_kind,
+                 booked, meeting.date, (world.ledger_labels[label] % {"heading": heading})[:300],
+                 published)
             )  # fmt: skip
             rows["ledger_allocation"].extend(
-                (entry_id, org, part) for org, part in shares(state, amount)
+                (entry_id, org, part) for org, part in signed_shares(state, booked)
             )
     status = _status(planned_start, planned_end) if published_any else "voorgedragen"
     return status, planned_start, planned_end, first_date - rng.randint(30, 120) * DAY
+
+
+@dataclass(frozen=True)
+class _Correctable:
+    decision_id: int
+    root: int  # the first decision of its chain of corrections: the ledger's key
+    amount: Decimal
+    kind: str
+    title: str
+    meeting_index: int
+
+
+def _to_correct(rng, correctable: list[_Correctable], index: int) -> _Correctable | None:
+    """An earlier published decision for the decision at meeting ``index`` to correct, or None
+    (most later decisions are no corrections)."""
+    if not correctable or rng.random() >= CORRECTED_SHARE:
+        return None
+    earlier = [c for c in correctable if c.meeting_index < index]
+    return rng.choice(earlier) if earlier else None
+
+
+def _corrected_amount(rng, original: Decimal) -> Decimal:
+    percent = rng.randint(*CORRECTION_PERCENT)
+    amount = (original * percent / 100 / THOUSAND).quantize(Decimal(1)) * THOUSAND
+    if amount == original:
+        amount += THOUSAND
+    return min(max(amount, MIN_AMOUNT), MAX_AMOUNT)
+
+
+def signed_shares(state: ProgrammeState, amount: Decimal) -> list[tuple[int, Decimal]]:
+    """`shares` of a negative amount too: the parts of its size, negated (as allocate_pro_rata
+    splits a negative amount)."""
+    if amount >= 0:
+        return shares(state, amount)
+    return [(org, -part) for org, part in shares(state, -amount)]
 
 
 def _monitoring(state, world, rows, project_id, pillar_slug, fill, planned_start, status):

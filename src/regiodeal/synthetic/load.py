@@ -139,6 +139,7 @@ def build_world() -> plan.World:
         ledger_labels={
             "verplichting": _("Commitment by decision %(heading)s"),
             "wijziging": _("Budget change by decision %(heading)s"),
+            "correctie": _("Correction by decision %(heading)s"),
         },
     )
 

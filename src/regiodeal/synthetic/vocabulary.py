@@ -209,6 +209,11 @@ DECISION_TEXTS = {
         "Het voorstel voor {titel} wordt aangehouden in afwachting van de cofinanciering.",
     ),
 }
+CORRECTION_TEXTS = (
+    "De stuurgroep corrigeert het eerder genomen besluit over {titel}: de bijdrage wordt {bedrag}.",
+    "Bij nader inzien stelt de stuurgroep de bijdrage aan {titel} vast op {bedrag}; dit besluit "
+    "vervangt het eerdere besluit.",
+)
 DECISION_TITLES = {
     "nieuw": "",
     "uitbreiding": "{titel} – vervolgfase",

@@ -4,10 +4,11 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
-from django.db.models import Max, Min, Sum
+from django.db.models import Count, Max, Min, Sum
 
 from regiodeal.decisions.constants import DecisionState
 from regiodeal.decisions.models import Decision, DecisionList, Meeting
+from regiodeal.decisions.selectors import committed_amount
 from regiodeal.finance.models import LedgerAllocation, LedgerEntry
 from regiodeal.monitoring.models import ProgressReport
 from regiodeal.organisations.models import Organisation
@@ -40,7 +41,7 @@ def test_counts_are_exactly_as_asked(generated):
     assert generated.counts["decision"] == 150
     # Every project got its first decision: with more decisions than projects, no ideas.
     assert not Project.objects.filter(decisions__isnull=True).exists()
-    assert Decision.objects.filter(kind="nieuw").count() == 60
+    assert Decision.objects.filter(kind="nieuw", corrects=None).count() == 60
 
 
 def test_fewer_decisions_than_projects_leaves_ideas(db):
@@ -92,12 +93,8 @@ def test_meetings_span_a_decade_and_published_ones_have_a_list(generated):
 def test_ledger_matches_published_decisions(generated):
     for programme in Programme.objects.all():
         booked = LedgerEntry.objects.filter(programme=programme).aggregate(t=Sum("amount"))["t"]
-        decided = (
-            Decision.objects.published()
-            .filter(meeting__programme=programme)
-            .aggregate(t=Sum("amount"))["t"]
-        )
-        assert booked == decided
+        # A corrected decision counts with its correction's amount, as the services book it.
+        assert booked == committed_amount(programme, published_only=True)
         assert programme.total_budget > 0
     for entry in LedgerEntry.objects.prefetch_related("allocations")[:50]:
         assert sum(a.amount for a in entry.allocations.all()) == entry.amount
@@ -198,3 +195,33 @@ def test_the_database_hands_out_ids_after_the_generated_ones(generated):
 def test_progress_bar_run(db):
     call_command("generate", "--programmes", "1", "--projects", "3", "--decisions", "3")
     assert Decision.objects.count() == 3
+
+
+def test_some_decisions_are_corrected_as_the_office_would(generated):
+    corrections = list(
+        Decision.objects.filter(corrects__isnull=False).select_related(
+            "corrects__meeting", "meeting"
+        )
+    )
+    assert corrections
+    for correction in corrections:
+        original = correction.corrects
+        assert original.state == DecisionState.GEPUBLICEERD
+        assert original.meeting.date < correction.meeting.date
+        assert (correction.project_id, correction.pillar_id, correction.kind) == (
+            original.project_id,
+            original.pillar_id,
+            original.kind,
+        )
+        assert correction.amount != original.amount
+        assert Decimal("5000") <= correction.amount <= Decimal("10000000")
+        # Each chain is keyed in the ledger by its first decision.
+        if correction.is_published:
+            entries = LedgerEntry.objects.filter(source_decision=correction)
+            assert [e.amount for e in entries] == [correction.amount - original.amount]
+    assert (
+        not Decision.objects.values("corrects")
+        .exclude(corrects=None)
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
