@@ -74,18 +74,11 @@ class PijlerViewSet(ReadOnlyViewSet):
 
 
 def public_projects():
-    decided = (
-        Decision.objects.committing(published_only=True)
-        .filter(project=OuterRef("pk"))
-        .values("project")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
+    # decided_amount is kept with each project at publication (after corrections).
     return (
         Project.objects.public()
         .select_related("programme", "pillar", "lead_organisation")
         .prefetch_related("partners", "places")
-        .annotate(decided_amount=Coalesce(Subquery(decided), ZERO))
         .order_by("title", "pk")
     )
 

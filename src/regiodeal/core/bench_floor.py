@@ -26,12 +26,8 @@ PUBLIC = (
     "EXISTS (SELECT 1 FROM decisions_decision pd "  # nosec B608
     f"WHERE pd.project_id = p.id AND pd.state = {PUBLISHED})"
 )
-AMOUNT = (
-    "(SELECT COALESCE(SUM(ad.amount), 0) FROM decisions_decision ad "  # nosec B608
-    f"WHERE ad.project_id = p.id AND ad.state = {PUBLISHED} AND ad.id NOT IN "
-    "(SELECT c.corrects_id FROM decisions_decision c WHERE c.corrects_id IS NOT NULL "
-    f"AND c.state = {PUBLISHED}))"
-)
+# The published amount kept with each project (decisions.services.publish_besluitenlijst).
+AMOUNT = "p.decided_amount"
 # The stored, generated tsvector columns that the GIN indexes cover (portal migration 0002),
 # as portal.search queries them.
 PG_VECTOR = {

@@ -1,10 +1,11 @@
 """Read-side queries: budgets derived from decisions, and what the public may see."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import allocate_pro_rata
@@ -61,6 +62,15 @@ def committed_amount(
     if pillar is not None:
         decisions = decisions.filter(pillar=pillar)
     return decisions.aggregate(total=MoneySum("amount"))["total"] or ZERO
+
+
+def published_figures(project_id: int) -> tuple[Decimal, datetime.date | None]:
+    """What a project's published decisions add up to (a correction replaces the decision it
+    corrects) and the date of the latest; kept with the project at each publication."""
+    decisions = Decision.objects.filter(project_id=project_id)
+    amount = decisions.committing(published_only=True).aggregate(total=MoneySum("amount"))
+    latest = decisions.published().aggregate(last=Max("meeting__date"))
+    return amount["total"] or ZERO, latest["last"]
 
 
 def pending_reductions(programme: Programme, *, pillar: Pillar | None = None) -> Decimal:

@@ -25,7 +25,12 @@ from regiodeal.projects.models import Project
 from .budget import BudgetCheck, check_budget
 from .constants import COMMITTING_STATES, KINDS_WITHOUT_AMOUNT, DecisionKind, DecisionState
 from .models import Decision, DecisionList, Meeting
-from .selectors import committed_amount, pending_reductions, released_amount
+from .selectors import (
+    committed_amount,
+    pending_reductions,
+    published_figures,
+    released_amount,
+)
 from .signals import besluitenlijst_published, decision_adopting
 
 
@@ -262,6 +267,7 @@ def publish_besluitenlijst(
         published_by=user,
     )
     with_history_user(besluitenlijst, user).save()
+    projects: dict[int, Project] = {}
     for decision in decisions:
         decision.state = DecisionState.GEPUBLICEERD
         decision.published_at = now
@@ -271,11 +277,13 @@ def publish_besluitenlijst(
         if not decision.title and decision.project_id:
             decision.title = decision.project.title
         with_history_user(decision, user).save()
+        project = projects.setdefault(decision.project_id, decision.project)
         new_status = _STATUS_AFTER_PUBLICATION.get(decision.kind)
-        project = decision.project
         if new_status and project.status in _OPEN_PROJECT_STATUSES:
             project.status = new_status
-            with_history_user(project, user).save()
+    for project in projects.values():
+        project.decided_amount, project.last_decided_on = published_figures(project.pk)
+        with_history_user(project, user).save()
     besluitenlijst_published.send(sender=Meeting, meeting=meeting, decisions=decisions, user=user)
     return besluitenlijst
 

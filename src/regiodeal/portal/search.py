@@ -19,22 +19,17 @@ import snowballstemmer
 from django.db import connection
 from django.db.models import (
     Case,
-    DecimalField,
     Exists,
     Expression,
     F,
     FloatField,
-    Max,
     Model,
     OuterRef,
     QuerySet,
-    Subquery,
-    Sum,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -324,19 +319,8 @@ def _published_decisions() -> QuerySet[Decision]:
 
 
 def public_projects() -> QuerySet[Project]:
-    """Public projects annotated with their published amount and latest decision date."""
-    money = DecimalField(max_digits=14, decimal_places=2)
-    # The decisions that count: a corrected decision's amount is replaced by its correction's.
-    amount = (
-        Decision.objects.committing(published_only=True)
-        .filter(project=OuterRef("pk"))
-        .values("project")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    latest = (
-        _published_decisions().values("project").annotate(last=Max("meeting__date")).values("last")
-    )
+    """Public projects with their published amount and latest date of decision, as ``amount``
+    and ``decided_on`` (kept with each project at publication)."""
     return (
         Project.objects.public()
         # What a result shows: the list and search templates name no programme.
@@ -344,12 +328,7 @@ def public_projects() -> QuerySet[Project]:
         # Lists show the summary; the long texts would only travel from the database.
         .defer("description", "pillar__description")
         .prefetch_related("places")
-        .annotate(
-            amount=Coalesce(
-                Subquery(amount, output_field=money), Value(Decimal(0)), output_field=money
-            ),
-            decided_on=Subquery(latest),
-        )
+        .annotate(amount=F("decided_amount"), decided_on=F("last_decided_on"))
     )
 
 
@@ -381,10 +360,11 @@ def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> Que
 
 
 def _sorted(queryset: QuerySet[Project], sort: str, ranked: bool) -> QuerySet[Project]:
+    # By the columns, in the order of their indexes (a public project always has a date).
     if sort == "amount":
-        return queryset.order_by("-amount", "title", "pk")
+        return queryset.order_by("-decided_amount", "title", "pk")
     if sort == "date":
-        return queryset.order_by(F("decided_on").desc(nulls_last=True), "title", "pk")
+        return queryset.order_by("-last_decided_on", "title", "pk")
     if sort == "relevance" and ranked:
         return queryset.order_by("-rank", "title", "pk")
     return queryset.order_by("title", "pk")

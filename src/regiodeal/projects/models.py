@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -69,6 +71,24 @@ class Project(models.Model):
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the published decisions say, kept with the project when a besluitenlijst is
+    # published (decisions.services.publish_besluitenlijst): the public lists sort and filter
+    # by them, and computing them per project at query time made sorting a national list by
+    # amount or date take seconds.
+    decided_amount = models.DecimalField(
+        _("amount decided"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal(0),
+        editable=False,
+        help_text=_("The sum of the published decisions that count (corrections replace)."),
+    )
+    last_decided_on = models.DateField(
+        _("last decided on"),
+        null=True,
+        editable=False,
+        help_text=_("The date of the meeting of the latest published decision."),
+    )
     history = HistoricalRecords(m2m_fields=[themes, partners, places])
 
     objects = ProjectQuerySet.as_manager()
@@ -82,6 +102,13 @@ class Project(models.Model):
             # A programme's most recent projects (similar projects) and the list by title.
             models.Index(fields=["programme", "id"], name="project_programme_id_idx"),
             models.Index(fields=["title", "id"], name="project_title_id_idx"),
+            # The public list sorted by amount and by date of decision.
+            models.Index(
+                fields=["-decided_amount", "title", "id"], name="project_decided_amount_idx"
+            ),
+            models.Index(
+                fields=["-last_decided_on", "title", "id"], name="project_last_decided_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

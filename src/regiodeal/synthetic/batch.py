@@ -114,8 +114,9 @@ def plan_batch(state: ProgrammeState, world: World, start: int, stop: int) -> di
             parent_id = state.first_project_id + rng.randrange(min(k, max(state.decided, 1)))
 
         decided = k < state.decided
+        amount, last_decided_on = Decimal(0), None
         if decided:
-            status, planned_start, planned_end, created = _decisions(
+            status, planned_start, planned_end, created, amount, last_decided_on = _decisions(
                 state, world, rows, project_id, pillar_id, pillar_name, title, fill, k
             )
         else:
@@ -125,7 +126,8 @@ def plan_batch(state: ProgrammeState, world: World, start: int, stop: int) -> di
         stamp = world.stamp(created, 9)
         rows["project"].append(
             (project_id, state.id, title, slug, summary, description, pillar_id, lead_id,
-             status, parent_id, planned_start, planned_end, stamp, stamp)
+             status, parent_id, planned_start, planned_end, stamp, stamp, amount,
+             last_decided_on)
         )  # fmt: skip
         rows["project_places"].extend((project_id, p.id) for p in own_places)
         for theme_id in rng.sample(state.themes, min(len(state.themes), rng.randint(0, 2))):
@@ -141,7 +143,8 @@ def plan_batch(state: ProgrammeState, world: World, start: int, stop: int) -> di
 
 
 def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fill, k):
-    """The project's decisions and ledger; returns (status, planned start, end, created)."""
+    """The project's decisions and ledger; returns (status, planned start, end, created, the
+    published amount that counts, the date of the latest published decision)."""
     rng = state.rng
     meetings = state.meetings
     last = len(meetings) - 1
@@ -153,8 +156,11 @@ def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fi
     planned_end = planned_start + rng.randint(365, 4 * 365) * DAY
     fill = dict(fill, titel=title, pijler=pillar_name)
     published_any = False
+    last_decided_on = None
     # Published decisions with an amount that a later one may correct.
     correctable: list[_Correctable] = []
+    # The published amounts that count: a published correction replaces what it corrects.
+    counting: dict[int, Decimal] = {}
     for index, kind in zip([m0, *later], kinds, strict=True):
         meeting = meetings[index]
         meeting.positions += 1
@@ -185,6 +191,7 @@ def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fi
                 meeting.published_at,
             )
             published_any = True
+            last_decided_on = meeting.date
         corrects_id = corrected.decision_id if corrected is not None else None
         rows["decision"].append(
             (decision_id, 1, meeting.id, project_id, meeting.positions, kind, decision_title,
@@ -197,6 +204,9 @@ def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fi
             )
         if not published or amount is None:
             continue
+        counting[decision_id] = amount
+        if corrected is not None:
+            counting.pop(corrected.decision_id, None)
         heading = decision_title or title
         if corrected is None:
             root, entry_kind, booked = decision_id, ENTRY_KIND[kind], amount
@@ -217,7 +227,9 @@ def _decisions(state, world, rows, project_id, pillar_id, pillar_name, title, fi
                 (entry_id, org, part) for org, part in signed_shares(state, booked)
             )
     status = _status(planned_start, planned_end) if published_any else "voorgedragen"
-    return status, planned_start, planned_end, first_date - rng.randint(30, 120) * DAY
+    created = first_date - rng.randint(30, 120) * DAY
+    amount = sum(counting.values(), Decimal(0))
+    return status, planned_start, planned_end, created, amount, last_decided_on
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ TABLES: dict[str, tuple[str | tuple[str, str], tuple[str, ...]]] = {
             "planned_end",
             "created_at",
             "updated_at",
+            "decided_amount",
+            "last_decided_on",
         ),
     ),
     "project_themes": (("projects.Project", "themes"), ("project_id", "theme_id")),

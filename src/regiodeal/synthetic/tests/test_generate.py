@@ -8,7 +8,7 @@ from django.db.models import Count, Max, Min, Sum
 
 from regiodeal.decisions.constants import DecisionState
 from regiodeal.decisions.models import Decision, DecisionList, Meeting
-from regiodeal.decisions.selectors import committed_amount
+from regiodeal.decisions.selectors import committed_amount, published_figures
 from regiodeal.finance.models import LedgerAllocation, LedgerEntry
 from regiodeal.monitoring.models import ProgressReport
 from regiodeal.organisations.models import Organisation
@@ -225,3 +225,8 @@ def test_some_decisions_are_corrected_as_the_office_would(generated):
         .annotate(n=Count("pk"))
         .filter(n__gt=1)
     )
+
+
+def test_projects_keep_their_published_figures(generated):
+    for project in Project.objects.all():
+        assert (project.decided_amount, project.last_decided_on) == published_figures(project.pk)
