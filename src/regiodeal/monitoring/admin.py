@@ -375,6 +375,14 @@ class InterventionElementAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, S
     def project_count(self, element: InterventionElement) -> int:
         return element.project_total
 
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Deleting would take the element from other programmes' projects as well.
+        ids = programme_ids_of(request.user)
+        elsewhere = obj is not None and ids is not None
+        if elsewhere and obj.projects.exclude(programme_id__in=ids).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         ids = programme_ids_of(request.user)
         if change and ids is not None and "projects" in form.cleaned_data:

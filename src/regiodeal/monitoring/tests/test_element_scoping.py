@@ -55,3 +55,18 @@ def test_the_national_office_links_any_project(client, element):
     assert list(element.projects.all()) == [b["project"]]
     listed = client.get(reverse("admin:monitoring_interventionelement_changelist"))
     assert [row.project_total for row in listed.context["cl"].result_list] == [1]
+
+
+def test_an_office_cannot_delete_an_element_other_programmes_use(client, element):
+    element, a, b = element
+    client.force_login(office_account("bureau-a", a["programme"]))
+    delete = reverse("admin:monitoring_interventionelement_delete", args=[element.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:monitoring_interventionelement_changelist")
+    bulk = {"action": "delete_selected", "_selected_action": [element.pk], "post": "yes"}
+    client.post(changelist, bulk)
+    assert InterventionElement.objects.filter(pk=element.pk).exists()
+    # Once only its own programme uses it, the office may delete it.
+    element.projects.remove(b["project"])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not InterventionElement.objects.filter(pk=element.pk).exists()
