@@ -1,6 +1,7 @@
 """Read-side queries: budgets derived from decisions, and what the public may see."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -64,13 +65,23 @@ def committed_amount(
     return decisions.aggregate(total=MoneySum("amount"))["total"] or ZERO
 
 
-def published_figures(project_id: int) -> tuple[Decimal, datetime.date | None]:
-    """What a project's published decisions add up to (a correction replaces the decision it
-    corrects) and the date of the latest; kept with the project at each publication."""
-    decisions = Decision.objects.filter(project_id=project_id)
-    amount = decisions.committing(published_only=True).aggregate(total=MoneySum("amount"))
-    latest = decisions.published().aggregate(last=Max("meeting__date"))
-    return amount["total"] or ZERO, latest["last"]
+def published_figures(
+    project_ids: Iterable[int],
+) -> dict[int, tuple[Decimal, datetime.date | None]]:
+    """Per project: what its published decisions add up to (a correction replaces the decision
+    it corrects) and the date of the latest; kept with the project at each publication. Two
+    queries for all the projects of a besluitenlijst."""
+    ids = list(project_ids)
+    decisions = Decision.objects.filter(project_id__in=ids).order_by().values("project_id")
+    amounts = dict(
+        decisions.committing(published_only=True)
+        .annotate(total=MoneySum("amount"))
+        .values_list("project_id", "total")
+    )
+    latest = dict(
+        decisions.published().annotate(last=Max("meeting__date")).values_list("project_id", "last")
+    )
+    return {pk: (amounts.get(pk) or ZERO, latest.get(pk)) for pk in ids}
 
 
 def pending_reductions(programme: Programme, *, pillar: Pillar | None = None) -> Decimal:

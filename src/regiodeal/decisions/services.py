@@ -281,8 +281,9 @@ def publish_besluitenlijst(
         new_status = _STATUS_AFTER_PUBLICATION.get(decision.kind)
         if new_status and project.status in _OPEN_PROJECT_STATUSES:
             project.status = new_status
+    figures = published_figures(projects)
     for project in projects.values():
-        project.decided_amount, project.last_decided_on = published_figures(project.pk)
+        project.decided_amount, project.last_decided_on = figures[project.pk]
         with_history_user(project, user).save()
     besluitenlijst_published.send(sender=Meeting, meeting=meeting, decisions=decisions, user=user)
     return besluitenlijst

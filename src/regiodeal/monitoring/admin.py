@@ -378,8 +378,8 @@ class InterventionElementAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, S
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         # Deleting would take the element from other programmes' projects as well.
         ids = programme_ids_of(request.user)
-        elsewhere = obj is not None and ids is not None
-        if elsewhere and obj.projects.exclude(programme_id__in=ids).exists():
+        scoped_account = obj is not None and ids is not None
+        if scoped_account and obj.projects.exclude(programme_id__in=ids).exists():
             return False
         return super().has_delete_permission(request, obj)
 

@@ -254,9 +254,10 @@ def _to_correct(rng, correctable: list[_Correctable], index: int) -> _Correctabl
 def _corrected_amount(rng, original: Decimal) -> Decimal:
     percent = rng.randint(*CORRECTION_PERCENT)
     amount = (original * percent / 100 / THOUSAND).quantize(Decimal(1)) * THOUSAND
-    if amount == original:
-        amount += THOUSAND
-    return min(max(amount, MIN_AMOUNT), MAX_AMOUNT)
+    amount = min(max(amount, MIN_AMOUNT), MAX_AMOUNT)
+    if amount == original:  # a correction changes the amount: a thousand, away from the bound
+        amount += THOUSAND if amount + THOUSAND <= MAX_AMOUNT else -THOUSAND
+    return amount
 
 
 def signed_shares(state: ProgrammeState, amount: Decimal) -> list[tuple[int, Decimal]]:

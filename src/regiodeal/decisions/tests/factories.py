@@ -31,3 +31,19 @@ def make_published_list(meeting: Meeting, *decisions: Decision) -> DecisionList:
     for decision in decisions:
         services.adopt_decision(decision, override_reason="")
     return services.publish_besluitenlijst(meeting)
+
+
+def publish_corrections(date: datetime.date, amount: Decimal, *originals: Decision) -> DecisionList:
+    """A meeting on ``date`` that corrects each published decision of ``originals`` to
+    ``amount``, adopted and published."""
+    meeting = make_meeting(originals[0].meeting.programme, date)
+    corrections = [
+        services.create_correction(
+            original=Decision.objects.get(pk=original.pk),
+            meeting=meeting,
+            amount=amount,
+            text="Het bedrag is gecorrigeerd.",
+        )
+        for original in originals
+    ]
+    return make_published_list(meeting, *corrections)

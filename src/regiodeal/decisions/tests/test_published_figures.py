@@ -46,7 +46,7 @@ def corrected():
 def test_publication_keeps_the_amount_that_counts_and_the_latest_date(corrected):
     corrected.refresh_from_db()
     assert (corrected.decided_amount, corrected.last_decided_on) == (Decimal("90000"), MAR_2022)
-    assert published_figures(corrected.pk) == (Decimal("90000"), MAR_2022)
+    assert published_figures([corrected.pk]) == {corrected.pk: (Decimal("90000"), MAR_2022)}
     # An audited change, like every change to a project.
     assert corrected.history.first().decided_amount == Decimal("90000")
 

@@ -9,9 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from regiodeal.decisions import services
-from regiodeal.decisions.models import Decision
-from regiodeal.decisions.tests.factories import make_decision, make_meeting, make_published_list
+from regiodeal.decisions.tests.factories import (
+    make_decision,
+    make_meeting,
+    make_published_list,
+    publish_corrections,
+)
 from regiodeal.organisations.tests.factories import MunicipalityFactory
 from regiodeal.portal import views
 from regiodeal.portal.search import ProjectFilters, search_projects
@@ -200,15 +203,7 @@ def test_a_corrected_decision_counts_once_in_the_amount(client):
     meeting = make_meeting(project.programme, Y2021)
     original = make_decision(meeting, project, amount=Decimal("100000"))
     make_published_list(meeting, original)
-    later = make_meeting(project.programme, Y2022)
-    correction = services.create_correction(
-        original=Decision.objects.get(pk=original.pk),
-        meeting=later,
-        amount=Decimal("90000"),
-        text="Het bedrag is gecorrigeerd.",
-    )
-    services.adopt_decision(correction)
-    services.publish_besluitenlijst(later)
+    publish_corrections(Y2022, Decimal("90000"), original)
 
     (found,) = search_projects("", ProjectFilters())
     assert found.amount == Decimal("90000")

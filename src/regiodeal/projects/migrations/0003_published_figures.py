@@ -11,7 +11,7 @@ PUBLISHED = "gepubliceerd"
 
 
 def fill_published_figures(apps, schema_editor):
-    # As decisions.services.published_figures computes them, on the historical models.
+    # As decisions.selectors.published_figures computes them, on the historical models.
     project_model = apps.get_model("projects", "Project")
     decision_model = apps.get_model("decisions", "Decision")
     published = decision_model.objects.filter(state=PUBLISHED)

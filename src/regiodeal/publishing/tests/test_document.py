@@ -7,9 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from regiodeal.decisions import services
-from regiodeal.decisions.models import Decision
-from regiodeal.decisions.tests.factories import make_decision, make_meeting, make_published_list
+from regiodeal.decisions.tests.factories import (
+    make_decision,
+    make_meeting,
+    make_published_list,
+    publish_corrections,
+)
 from regiodeal.programmes.tests.factories import FunderContributionFactory
 from regiodeal.projects.tests.factories import ProjectFactory
 from regiodeal.publishing.besluitenlijst import build_document
@@ -32,16 +35,9 @@ def _published_correction(count: int):
         for n in range(count)
     ]
     original_list = make_published_list(meeting, *originals)
-    later = make_meeting(programme, datetime.date(2022, 3, 8))
-    for original in originals:
-        correction = services.create_correction(
-            original=Decision.objects.get(pk=original.pk),
-            meeting=later,
-            amount=Decimal("90000"),
-            text="Het bedrag is gecorrigeerd.",
-        )
-        services.adopt_decision(correction)
-    return original_list, services.publish_besluitenlijst(later)
+    return original_list, publish_corrections(
+        datetime.date(2022, 3, 8), Decimal("90000"), *originals
+    )
 
 
 def test_a_correction_names_what_it_replaces_and_its_amount():
