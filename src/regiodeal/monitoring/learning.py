@@ -208,8 +208,30 @@ def similar_projects(
 
     Compared with the programme's most recent public projects (SIMILAR_CANDIDATES). A project
     outside that set (an older one in a large programme) is placed among them with their
-    document frequencies.
+    document frequencies. Kept per project until the next change to public data: ranking reads
+    the programme's whole corpus, which a national instance cannot keep in every process.
     """
+    rows = cached_aggregate(
+        "similar-projects",
+        lambda: _similar_rows(project, limit, threshold),
+        project.pk,
+        SIMILAR_CANDIDATES,
+        limit,
+        threshold,
+    )
+    # Instances with only what the page shows; any other field is read when asked for.
+    # from_db takes the values in the model's field order.
+    fields = ["id", "title", "slug", "summary"]
+    return [
+        Similar(Project.from_db(None, fields, (pk, title, slug, summary)), score)
+        for pk, slug, title, summary, score in rows
+    ]
+
+
+def _similar_rows(
+    project: Project, limit: int, threshold: float
+) -> list[tuple[int, str, str, str, float]]:
+    """(pk, slug, title, summary, score) of the most similar projects, best first."""
     corpus = _corpus(project.programme_id)
     own = corpus.vectors.get(project.pk)
     if own is None:
@@ -222,19 +244,10 @@ def similar_projects(
         for pk, vector in corpus.vectors.items()
         if pk != project.pk
     }
-    # Titles break ties: fetch a few more than shown, not every project above the threshold.
-    best = sorted((pk for pk, score in scores.items() if score > threshold), key=scores.get)
-    best = best[::-1][: limit * 5]
-    # Instances with only what the page shows; any other field is read when asked for.
-    # from_db takes the values in the model's field order.
-    fields = ["id", "title", "slug", "summary"]
-    projects = {}
-    for pk in best:
-        slug, title, summary = corpus.shown[pk]
-        projects[pk] = Project.from_db(None, fields, (pk, title, slug, summary))
-    found = [Similar(projects[pk], scores[pk]) for pk in best]
-    found.sort(key=lambda s: (-s.score, s.project.title))
-    return found[:limit]
+    best = [pk for pk, score in scores.items() if score > threshold]
+    # Best score first, titles breaking ties.
+    best.sort(key=lambda pk: (-scores[pk], corpus.shown[pk][1]))
+    return [(pk, *corpus.shown[pk], scores[pk]) for pk in best[:limit]]
 
 
 # --------------------------------------------------------------------------- elements

@@ -150,6 +150,25 @@ def test_lessons_count_in_similarity_once_accepted():
     assert [s.project for s in similar_projects(solar)] == [village]
 
 
+@pytest.mark.django_db
+def test_similar_projects_are_ranked_once_until_public_data_changes(monkeypatch):
+    mbo = public_project("Binationaal mbo", "Binationale mbo-opleidingen met Duitse bedrijven.")
+    near = public_project("Mbo Coevorden", "Binationale mbo-opleidingen in Coevorden.")
+    public_project("Wonen", "Woningen in het dorp.")
+    corpus_reads = []
+    read_corpus = learning._corpus
+    monkeypatch.setattr(learning, "_corpus", lambda pk: corpus_reads.append(pk) or read_corpus(pk))
+
+    assert [s.project for s in similar_projects(mbo)] == [near]
+    assert [s.project.title for s in similar_projects(mbo)] == ["Mbo Coevorden"]
+    assert len(corpus_reads) == 1  # the second page read the ranking, not the corpus
+
+    near.title = "Mbo-opleidingen Coevorden"
+    near.save()  # a public change: the next page ranks anew
+    assert [s.project.title for s in similar_projects(mbo)] == ["Mbo-opleidingen Coevorden"]
+    assert len(corpus_reads) == 2
+
+
 # -------------------------------------------------------------------------- elements
 
 
