@@ -1,6 +1,5 @@
 from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django import template
 
 from regiodeal.core import money
@@ -36,4 +35,4 @@ def number(value: Decimal | None) -> str:
     """A score or weight the Dutch way, without trailing zeros: ``5,5``, ``10``, ``7,25``."""
     if value is None:
         return "–"
-    return format_decimal(value, format="#,##0.###", locale=money.LOCALE)
+    return money.format_number(value, "#,##0.###")
