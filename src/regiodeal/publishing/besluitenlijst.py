@@ -55,12 +55,11 @@ def build_document(besluitenlijst: DecisionList) -> BesluitenlijstDocument:
     for decision in decisions_of_list(besluitenlijst):
         paragraphs = list(split_paragraphs(decision.text))
         closing = amount_sentence(decision.kind, decision.amount)
-        if decision.corrects_id:
-            original = decision.corrects
+        if decision.is_correction:
             closing = " ".join(
                 part
                 for part in (
-                    correction_sentence(original.heading, original.meeting.besluitenlijst.title),
+                    correction_sentence(decision.corrects_heading, decision.corrects_list_title),
                     closing,
                 )
                 if part
