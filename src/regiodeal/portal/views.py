@@ -15,7 +15,7 @@ from regiodeal.finance.project_figures import has_money, project_figures
 from regiodeal.monitoring.learning import similar_projects
 from regiodeal.monitoring.selectors import project_monitoring
 from regiodeal.projects.models import Project
-from regiodeal.publishing.besluitenlijst import build_document
+from regiodeal.publishing.besluitenlijst import published_document
 from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 
 from .caching import cached_public_page
@@ -133,7 +133,7 @@ def besluitenlijst_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "portal/besluitenlijst_detail.html",
         {
             "besluitenlijst": besluitenlijst,
-            "document": build_document(besluitenlijst),
+            "document": published_document(besluitenlijst),
             "formats": FORMATS,
         },
     )
@@ -143,7 +143,7 @@ def besluitenlijst_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def besluitenlijst_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404(_("This format is not available."))
-    rendered = render_besluitenlijst(build_document(_published_list(slug)), fmt)
+    rendered = render_besluitenlijst(published_document(_published_list(slug)), fmt)
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
     return response

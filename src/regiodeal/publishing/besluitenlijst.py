@@ -11,6 +11,7 @@ from regiodeal.core.dates import long_date
 from regiodeal.decisions.models import DecisionList
 from regiodeal.decisions.selectors import decisions_of_list
 from regiodeal.decisions.wording import amount_sentence, correction_sentence
+from regiodeal.portal.caching import cached_aggregate
 
 
 @dataclass(frozen=True)
@@ -86,4 +87,16 @@ def build_document(besluitenlijst: DecisionList) -> BesluitenlijstDocument:
         published_at=besluitenlijst.published_at,
         introduction=split_paragraphs(besluitenlijst.introduction),
         items=tuple(items),
+    )
+
+
+def published_document(besluitenlijst: DecisionList) -> BesluitenlijstDocument:
+    """build_document() of a published list, kept until the next change to public data.
+
+    What a published list says never changes (a correction is a new decision in a later
+    list), so its page and downloads need not read and word its decisions again for every
+    visitor; a national programme's list holds hundreds of them.
+    """
+    return cached_aggregate(
+        "besluitenlijst-document", lambda: build_document(besluitenlijst), besluitenlijst.pk
     )

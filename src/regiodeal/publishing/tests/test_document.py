@@ -15,7 +15,7 @@ from regiodeal.decisions.tests.factories import (
 )
 from regiodeal.programmes.tests.factories import FunderContributionFactory
 from regiodeal.projects.tests.factories import ProjectFactory
-from regiodeal.publishing.besluitenlijst import build_document
+from regiodeal.publishing.besluitenlijst import build_document, published_document
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,20 @@ def test_renaming_a_project_leaves_its_published_decisions_as_published():
     project.save()
     (item,) = build_document(besluitenlijst).items
     assert item.heading == "Fietspad langs het kanaal"
+
+
+def test_a_published_list_is_worded_once_until_public_data_changes():
+    original_list, correcting_list = _published_correction(2)
+    first = published_document(original_list)
+    with CaptureQueriesContext(connection) as queries:
+        again = published_document(original_list)
+    assert again == first
+    assert not [q for q in queries if "decisions_decision" in q["sql"]]
+
+    project = ProjectFactory(programme=original_list.meeting.programme, title="Nieuw project")
+    later = make_meeting(project.programme, date=datetime.date(2022, 6, 1))
+    make_published_list(later, make_decision(later, project, amount=Decimal("50000")))
+    with CaptureQueriesContext(connection) as queries:
+        assert published_document(original_list) == first
+    assert [q for q in queries if "decisions_decision" in q["sql"]]  # built anew, the same
+    assert published_document(correcting_list).items != first.items
