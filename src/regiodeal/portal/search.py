@@ -224,19 +224,20 @@ def _sqlite_ranks(kind: str, match: str, ids: list[int]) -> Case:
     )
 
 
-def ranked(queryset: QuerySet, kind: str, query: str) -> QuerySet:
+def ranked(queryset: QuerySet, kind: str, query: str, *, limit: int = MAX_RANKED) -> QuerySet:
     """`queryset` narrowed to records matching every word of `query`, annotated with `rank`
     (higher is better).
 
-    Only the first MAX_RANKED + 1 matches the database finds are ranked: a common word occurs in
-    a large part of a national instance's records (a hundred thousand projects or more), and
-    ranking all of them would take seconds; the index finds the first thousand in milliseconds.
+    Only the first ``limit`` + 1 matches the database finds are ranked (MAX_RANKED + 1 unless
+    given): a common word occurs in a large part of a national instance's records (a hundred
+    thousand projects or more), and ranking all of them would take seconds; the index finds the
+    first thousand in milliseconds.
     For such a word the ranking is of a sample, and the page says so (the one extra match
     tells that there were more) and asks for another word or a filter. Choosing the sample by
     date instead would make the database read every match again.
     """
     matching, rank = _matching(queryset, kind, query)
-    candidates = matching.order_by().values("pk")[: MAX_RANKED + 1]
+    candidates = matching.order_by().values("pk")[: limit + 1]
     if is_sqlite():
         ids = [row["pk"] for row in candidates]
         return queryset.filter(pk__in=ids).annotate(rank=_sqlite_ranks(kind, rank, ids))
@@ -415,6 +416,21 @@ def public_lessons() -> QuerySet[ProgressReport]:
     )
 
 
+def best_matches(
+    queryset: QuerySet, kind: str, query: str, ties: tuple[str, ...], count: int
+) -> list[Model]:
+    """The best ``count`` matches of `query` in `queryset` among its first OVERVIEW_RANKED
+    + 1, each with its ``rank``, ties broken by ``ties``.
+
+    On PostgreSQL one query ranks and fetches them; SQLite ranks in a query of its own
+    (RankedResults), as its FTS5 ranking cannot be a column of the rows' query.
+    """
+    if is_postgres():
+        found = ranked(queryset, kind, query, limit=OVERVIEW_RANKED)
+        return list(found.order_by("-rank", *ties)[:count])
+    return list(RankedResults(queryset, kind, query, ties=ties, limit=OVERVIEW_RANKED)[:count])
+
+
 def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
     """Projects, published decisions and lessons learned of public projects matching `query`,
     each kind ranked best first. The project filters narrow all three kinds to those projects."""
@@ -422,26 +438,28 @@ def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
     if not query_terms(query):
         return results
     filters = filters or ProjectFilters()
-    projects = search_projects(query, filters, limit=OVERVIEW_RANKED)
-    decisions = Decision.objects.published().select_related("project", "meeting")
-    lessons = public_lessons()
+    # The overview names no places: the list's prefetch of them is left out.
+    projects = filter_projects(public_projects(), filters).prefetch_related(None)
+    # Only the columns the page shows: decisions' and projects' long texts stay behind.
+    decisions = (
+        Decision.objects.published()
+        .select_related("project", "meeting")
+        .only("title", "text", "amount", "meeting__slug", "meeting__date", "project__title")
+    )
+    lessons = public_lessons().only(
+        "period_start", "period_end", "lessons_learned", "project__title", "project__slug"
+    )
     # The project of a published decision is public by definition; only filters narrow more.
     if filters != ProjectFilters(sort=filters.sort):
         allowed = filter_projects(public_projects(), filters).values("pk")
         decisions = decisions.filter(project__in=allowed)
         lessons = lessons.filter(project__in=allowed)
-    decisions = RankedResults(
-        decisions, KIND_DECISION, query, ties=("-meeting__date", "pk"), limit=OVERVIEW_RANKED
-    )
-    lessons = RankedResults(
-        lessons, KIND_LESSON, query, ties=("-period_end", "pk"), limit=OVERVIEW_RANKED
-    )
-    for kind, found in (
-        (KIND_PROJECT, projects),
-        (KIND_DECISION, decisions),
-        (KIND_LESSON, lessons),
+    for kind, found, ties in (
+        (KIND_PROJECT, projects, ("title", "pk")),
+        (KIND_DECISION, decisions, ("-meeting__date", "pk")),
+        (KIND_LESSON, lessons, ("-period_end", "pk")),
     ):
-        rows = list(found[: MAX_PER_KIND + 1])
+        rows = best_matches(found, kind, query, ties, MAX_PER_KIND + 1)
         if len(rows) > MAX_PER_KIND:
             results.more.add(kind)
         setattr(results, f"{kind}s", rows[:MAX_PER_KIND])
