@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,7 +15,7 @@ from regiodeal.core.admin_utils import (
     run_each,
 )
 from regiodeal.core.permissions import may_adopt, may_publish
-from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, per_programme_filter
 
 from . import services
 from .constants import DecisionState
@@ -72,13 +73,32 @@ class MeetingAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistory
     inlines = [DecisionInline]
     actions = ["publish"]
 
-    @admin.display(description=_("decisions"))
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
+        # The list's counts and publication state in its own query, not two more per meeting;
+        # as subqueries, so that only the page's meetings are counted, not every meeting.
+        decisions = (
+            Decision.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                decision_total=Coalesce(Subquery(decisions), 0),
+                has_besluitenlijst=Exists(DecisionList.objects.filter(meeting=OuterRef("pk"))),
+            )
+        )
+
+    @admin.display(description=_("decisions"), ordering="decision_total")
     def decision_count(self, meeting: Meeting) -> int:
-        return meeting.decisions.count()
+        return meeting.decision_total
 
     @admin.display(description=_("published"), boolean=True)
     def published(self, meeting: Meeting) -> bool:
-        return meeting.is_published
+        return meeting.has_besluitenlijst
 
     # A published meeting stays viewable but is closed: Django then refuses changes with 403.
     def has_change_permission(self, request, obj=None):
@@ -119,7 +139,13 @@ class DecisionAdmin(
     programme_path = "meeting__programme"
     form = VersionedAdminForm
     list_display = ["heading", "meeting", "kind", "amount_display", "pillar", "state"]
-    list_filter = ["state", "kind", "meeting__programme", "pillar", "meeting"]
+    list_filter = [
+        "state",
+        "kind",
+        "meeting__programme",
+        ("pillar", per_programme_filter("meeting__programme__id__exact")),
+        ("meeting", per_programme_filter("meeting__programme__id__exact")),
+    ]
     search_fields = ["title", "text", "project__title"]
     autocomplete_fields = ["project", "meeting", "corrects"]
     fields = DECISION_FIELDS

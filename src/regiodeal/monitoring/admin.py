@@ -10,6 +10,7 @@ leads are inlines of the project's page (see ``projects/admin.py``).
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -321,9 +322,12 @@ class ResultAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistoryA
     autocomplete_fields = ["project"]
     inlines = [IndicatorInline]
 
-    @admin.display(description=_("indicators"))
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Result]:
+        return super().get_queryset(request).annotate(indicator_total=Count("indicators"))
+
+    @admin.display(description=_("indicators"), ordering="indicator_total")
     def indicator_count(self, result: Result) -> int:
-        return result.indicators.count()
+        return result.indicator_total
 
 
 class IndicatorPeriodInline(RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline):

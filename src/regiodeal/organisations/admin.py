@@ -17,6 +17,7 @@ class ProvinceAdmin(RolePermissionMixin, admin.ModelAdmin):
 class MunicipalityAdmin(RolePermissionMixin, admin.ModelAdmin):
     permission_rules = PROGRAMME_RULES
     list_display = ["name", "code", "province"]
+    list_select_related = ["province"]
     list_filter = ["province"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}

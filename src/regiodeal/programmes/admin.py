@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.contrib import admin, messages
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,6 +14,7 @@ from regiodeal.core.admin_utils import (
     VersionedAdminForm,
     euro_column,
 )
+from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import format_euro, format_share
 from regiodeal.finance.models import FunderInstalment
 from regiodeal.finance.rules import rijk_share
@@ -96,9 +99,20 @@ class ProgrammeAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHisto
         # see the programme it made.
         return programme_ids_of(request.user) is None and super().has_add_permission(request)
 
-    @admin.display(description=_("total budget"))
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Programme]:
+        # Programme.total_budget summed in the list's own query, not one more per programme.
+        contributions = (
+            FunderContribution.objects.filter(programme=OuterRef("pk"))
+            .order_by()
+            .values("programme")
+            .annotate(total=MoneySum("amount"))
+            .values("total")
+        )
+        return super().get_queryset(request).annotate(contributed=Subquery(contributions))
+
+    @admin.display(description=_("total budget"), ordering="contributed")
     def total(self, programme: Programme) -> str:
-        return format_euro(programme.total_budget)
+        return format_euro(programme.contributed or Decimal("0.00"))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         programme = self.get_object(request, object_id)

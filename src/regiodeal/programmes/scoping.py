@@ -186,3 +186,41 @@ def within_programmes(
         return view(request, pk, *args, **kwargs)
 
     return scoped_view
+
+
+def _one_programme(request: HttpRequest, parameter: str) -> int | None:
+    """The one programme a list shows: chosen in its programme filter (``parameter``), or the
+    account's only one; None when it shows several. Never a programme outside the account's."""
+    ids = programme_ids_of(request.user)
+    chosen = request.GET.get(parameter)
+    if chosen is None:
+        return next(iter(ids)) if ids is not None and len(ids) == 1 else None
+    try:
+        programme = int(chosen)
+    except ValueError:
+        return None
+    return None if ids is not None and programme not in ids else programme
+
+
+def per_programme_filter(programme_parameter: str) -> type[admin.RelatedFieldListFilter]:
+    """A list filter on records of one programme (its meetings, pillars or themes), offered
+    once the list shows one programme: chosen in the list's own programme filter, whose query
+    parameter is ``programme_parameter`` ("programme__id__exact"), or the account's only one.
+
+    Over all programmes of a national instance such a filter would list tens of thousands of
+    meetings, and hundreds of pillars with the same three names.
+    """
+
+    class PerProgrammeFilter(admin.RelatedFieldListFilter):
+        def field_choices(self, field, request: HttpRequest, model_admin) -> list:
+            programme = _one_programme(request, programme_parameter)
+            if programme is None:
+                return []
+            related = field.remote_field.model
+            path = programme_path_of(related, model_admin.admin_site)
+            queryset = in_programmes(related._default_manager.all(), path, [programme])
+            if ordering := self.field_admin_ordering(field, request, model_admin):
+                queryset = queryset.order_by(*ordering)
+            return [(record.pk, str(record)) for record in queryset]
+
+    return PerProgrammeFilter

@@ -10,7 +10,7 @@ from regiodeal.core.admin_utils import (
 from regiodeal.core.permissions import may_edit_programme
 from regiodeal.finance.models import PlaceShare
 from regiodeal.monitoring.admin import PROJECT_INLINES
-from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin
+from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, per_programme_filter
 
 from .models import Project
 
@@ -34,7 +34,15 @@ class ProjectAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistory
     # A project may continue one of an earlier programme.
     unscoped_fields = ("parent",)
     list_display = ["title", "programme", "pillar", "status", "lead_organisation"]
-    list_filter = ["programme", "pillar", "status", "themes", "places"]
+    # Named: Django's own select_related() leaves out the relations that may be empty.
+    list_select_related = ["programme", "pillar", "lead_organisation"]
+    list_filter = [
+        "programme",
+        ("pillar", per_programme_filter("programme__id__exact")),
+        "status",
+        ("themes", per_programme_filter("programme__id__exact")),
+        "places",
+    ]
     search_fields = ["title", "summary", "description", "lead_organisation__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead_organisation", "partners", "places", "parent"]
