@@ -521,6 +521,8 @@ class LedgerEntry(AppendOnlyModel):
             models.Index(fields=["pillar", "kind"]),
             models.Index(fields=["project", "kind"]),
             models.Index(fields=["programme", "booked_on"]),
+            # The ledger in booking order (the back office's list over every programme).
+            models.Index(fields=["booked_on", "id"], name="ledger_booked_order_idx"),
         ]
         constraints = [
             # A change carries its sign; a release is negative only when a lower correction

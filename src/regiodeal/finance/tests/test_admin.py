@@ -566,3 +566,17 @@ def test_a_project_page_splits_its_money_over_its_places(client, office, project
     assert PlaceShare in [f.formset.model for f in page.context["inline_admin_formsets"]]
     # A share names one of the places, which a project only has once it is saved.
     assert client.get(reverse("admin:projects_project_add")).context["inline_admin_formsets"] == []
+
+
+def test_the_ledger_offers_the_years_from_its_first_to_its_last_booking(client, office, project):
+    make_published_decision(project, date=datetime.date(2021, 12, 14))
+    make_published_decision(project, amount=Decimal("50000"), date=datetime.date(2023, 3, 8))
+    response = client.get(reverse("admin:finance_ledgerentry_changelist"))
+    (years,) = [
+        spec
+        for spec in response.context["cl"].filter_specs
+        if getattr(spec, "parameter_name", None) == "year"
+    ]
+    assert [label for _value, label in years.lookup_choices] == ["2023", "2022", "2021"]
+    in_2022 = client.get(reverse("admin:finance_ledgerentry_changelist"), {"year": "2022"})
+    assert in_2022.context["cl"].result_count == 0
