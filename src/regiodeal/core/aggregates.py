@@ -1,6 +1,6 @@
 """Aggregates of money that come back as whole cents on every database."""
 
-from django.db.models import Sum
+from django.db.models import Aggregate, OuterRef, QuerySet, Subquery, Sum
 
 from .money import to_money
 
@@ -19,3 +19,16 @@ class MoneySum(Sum):
     @staticmethod
     def _to_cents(value, expression, connection):
         return None if value is None else to_money(value)
+
+
+def per_row(related: QuerySet, link: str, aggregate: Aggregate) -> Subquery:
+    """``aggregate`` over the ``related`` rows whose ``link`` is the outer row, as a subquery
+    for an annotation: a list then counts or sums only the rows it shows, where a join with
+    ``GROUP BY`` would aggregate every row of the table first. NULL when there are none."""
+    return Subquery(
+        related.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(value=aggregate)
+        .values("value")
+    )

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from regiodeal.core.admin_utils import (
     euro_column,
     run_each,
 )
+from regiodeal.core.aggregates import per_row
 from regiodeal.core.permissions import may_adopt, may_publish
 from regiodeal.programmes.scoping import ProgrammeScopedAdminMixin, per_programme_filter
 
@@ -74,20 +75,12 @@ class MeetingAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistory
     actions = ["publish"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Meeting]:
-        # The list's counts and publication state in its own query, not two more per meeting;
-        # as subqueries, so that only the page's meetings are counted, not every meeting.
-        decisions = (
-            Decision.objects.filter(meeting=OuterRef("pk"))
-            .order_by()
-            .values("meeting")
-            .annotate(total=Count("pk"))
-            .values("total")
-        )
+        # The list's counts and publication state in its own query, not two more per meeting.
         return (
             super()
             .get_queryset(request)
             .annotate(
-                decision_total=Coalesce(Subquery(decisions), 0),
+                decision_total=Coalesce(per_row(Decision.objects, "meeting", Count("pk")), 0),
                 has_besluitenlijst=Exists(DecisionList.objects.filter(meeting=OuterRef("pk"))),
             )
         )

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.contrib import admin, messages
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,7 @@ from regiodeal.core.admin_utils import (
     VersionedAdminForm,
     euro_column,
 )
-from regiodeal.core.aggregates import MoneySum
+from regiodeal.core.aggregates import MoneySum, per_row
 from regiodeal.core.money import format_euro, format_share
 from regiodeal.finance.models import FunderInstalment
 from regiodeal.finance.rules import rijk_share
@@ -101,14 +101,8 @@ class ProgrammeAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHisto
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Programme]:
         # Programme.total_budget summed in the list's own query, not one more per programme.
-        contributions = (
-            FunderContribution.objects.filter(programme=OuterRef("pk"))
-            .order_by()
-            .values("programme")
-            .annotate(total=MoneySum("amount"))
-            .values("total")
-        )
-        return super().get_queryset(request).annotate(contributed=Subquery(contributions))
+        contributions = per_row(FunderContribution.objects, "programme", MoneySum("amount"))
+        return super().get_queryset(request).annotate(contributed=contributions)
 
     @admin.display(description=_("total budget"), ordering="contributed")
     def total(self, programme: Programme) -> str:
