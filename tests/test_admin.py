@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from regiodeal.core.demo import ensure_demo_user
@@ -101,3 +103,22 @@ def test_changes_in_the_back_office_are_in_the_audit_trail(client, office, demo)
     latest = project.history.first()
     assert latest.history_user == office
     assert latest.summary == "Aangepaste samenvatting"
+
+
+def test_a_meeting_page_asks_once_whether_the_meeting_is_published(client, office, demo):
+    meeting = services.create_meeting(programme=demo, date=datetime.date(2022, 3, 8))
+    for number in range(6):
+        project = Project.objects.create(
+            programme=demo,
+            title=f"Project {number}",
+            slug=f"p-{number}",
+            pillar=demo.pillars.first(),
+        )
+        services.create_decision(
+            meeting=meeting, project=project, kind="nieuw", amount=Decimal("1000")
+        )
+    page = reverse("admin:decisions_meeting_change", args=[meeting.pk])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page).status_code == 200
+    published_checks = [q for q in queries if 'FROM "decisions_decisionlist"' in q["sql"]]
+    assert len(published_checks) <= 1

@@ -37,6 +37,15 @@ DECISION_FIELDS = [
 ]
 
 
+def _published(meeting: Meeting | None) -> bool:
+    """Whether a saved meeting has its besluitenlijst. The meeting admin's own queryset says so
+    (``has_besluitenlijst``): Django asks once per inline form, which was a query each."""
+    if meeting is None or meeting.pk is None:
+        return False
+    known = getattr(meeting, "has_besluitenlijst", None)
+    return meeting.is_published if known is None else known
+
+
 class DecisionInline(
     ProgrammeScopedAdminMixin, RolePermissionMixin, LocalizedDecimalMixin, admin.TabularInline
 ):
@@ -49,17 +58,14 @@ class DecisionInline(
     autocomplete_fields = ["project"]
     show_change_link = True
 
-    def _closed(self, meeting: Meeting | None) -> bool:
-        return bool(meeting and meeting.pk and meeting.is_published)
-
     def has_add_permission(self, request, obj=None):
-        return not self._closed(obj) and super().has_add_permission(request, obj)
+        return not _published(obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not self._closed(obj) and super().has_change_permission(request, obj)
+        return not _published(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not self._closed(obj) and super().has_delete_permission(request, obj)
+        return not _published(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Meeting)
@@ -95,10 +101,10 @@ class MeetingAdmin(ProgrammeScopedAdminMixin, RolePermissionMixin, SimpleHistory
 
     # A published meeting stays viewable but is closed: Django then refuses changes with 403.
     def has_change_permission(self, request, obj=None):
-        return not (obj and obj.is_published) and super().has_change_permission(request, obj)
+        return not _published(obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not (obj and obj.is_published) and super().has_delete_permission(request, obj)
+        return not _published(obj) and super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return self.allows(may_publish, request)
