@@ -3,7 +3,6 @@
 import re
 from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -12,6 +11,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from regiodeal.core.forms import DutchDecimalField
+from regiodeal.core.money import format_number
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.programmes.models import MONEY
 
@@ -19,7 +19,6 @@ from .applicant import ApplicationInput, NewOrganisation
 from .constants import ATTACHMENT_EXTENSIONS
 from .models import Application, Call, ProgrammeLine
 
-LOCALE = "nl_NL"
 KVK = RegexValidator(r"^\d{8}$", _("A KvK number has eight digits."))
 # "Stichting Buurtkracht" or "Stichting Buurtkracht, 12345678": a name, then perhaps a KvK number.
 PARTNER_LINE = re.compile(r"^(?P<name>.+?)(?:\s*[,;]\s*(?P<kvk>\d{8}))?$")
@@ -38,7 +37,7 @@ class DutchAmountField(DutchDecimalField):
     def prepare_value(self, value):
         if isinstance(value, Decimal):
             pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
-            return format_decimal(value, format=pattern, locale=LOCALE)
+            return format_number(value, pattern)
         return value
 
 

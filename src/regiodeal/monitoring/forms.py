@@ -4,12 +4,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from regiodeal.core import money
 from regiodeal.core.admin_utils import VersionedAdminForm
 from regiodeal.core.forms import DutchDecimalField
 from regiodeal.programmes.models import MONEY
@@ -19,7 +19,6 @@ from .constants import ImplementationStatus
 from .models import VALUE, IndicatorPeriod, Milestone, ProgressReport
 from .services import ReportInput
 
-LOCALE = "nl_NL"
 PERIOD_PREFIX = "period_"
 
 
@@ -27,7 +26,7 @@ def format_number(value: Decimal | None) -> str:
     """``1.234,5``: an indicator value without the trailing zeros of its four decimals."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0.####", locale=LOCALE)
+    return money.format_number(value, "#,##0.####")
 
 
 class DutchNumberField(DutchDecimalField):

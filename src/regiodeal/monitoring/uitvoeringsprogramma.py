@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from babel.numbers import format_decimal
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from regiodeal.core.charts import Bar, bar_chart
 from regiodeal.core.dates import long_date
 from regiodeal.core.errors import DomainError
-from regiodeal.core.money import LOCALE, format_euro, format_euro_compact, format_share
+from regiodeal.core.money import format_euro, format_euro_compact, format_number, format_share
 from regiodeal.finance.selectors import Figures, FinanceSummary, finance_summary
 from regiodeal.programmes.models import Programme
 
@@ -149,7 +148,7 @@ class UitvoeringsprogrammaDocument:
 
 def number(value: Decimal) -> str:
     """``12``, ``12,5``, ``1.250``: an indicator value the Dutch way."""
-    return format_decimal(value, format="#,##0.##", locale=LOCALE)
+    return format_number(value, "#,##0.##")
 
 
 def _value(value: Decimal | None, text: str = "") -> str:
