@@ -64,20 +64,22 @@ def _latest_period(
     return max(candidates, key=lambda p: p.end) if candidates else None
 
 
+def indicator_row(
+    indicator: Indicator, periods: list[IndicatorPeriod], *, year: int | None = None
+) -> IndicatorRow:
+    """The indicator with its latest period, or its latest period that covers ``year``."""
+    period = _latest_period(periods, year)
+    value = (
+        achievement(baseline=indicator.baseline_value, target=period.target, actual=period.actual)
+        if period is not None and indicator.is_quantitative
+        else None
+    )
+    return IndicatorRow(indicator=indicator, period=period, achievement=value)
+
+
 def indicator_rows(indicators, *, year: int | None = None) -> list[IndicatorRow]:
     """Each indicator with its latest period, or its latest period that covers ``year``."""
-    rows = []
-    for indicator in indicators:
-        period = _latest_period(list(indicator.periods.all()), year)
-        value = (
-            achievement(
-                baseline=indicator.baseline_value, target=period.target, actual=period.actual
-            )
-            if period is not None and indicator.is_quantitative
-            else None
-        )
-        rows.append(IndicatorRow(indicator=indicator, period=period, achievement=value))
-    return rows
+    return [indicator_row(i, list(i.periods.all()), year=year) for i in indicators]
 
 
 def _committed_by_project(project_ids) -> dict[int, Decimal]:
@@ -89,24 +91,30 @@ def _committed_by_project(project_ids) -> dict[int, Decimal]:
     )
 
 
-def _own_status_and_progress(
-    project: Project, until: datetime.date | None = None
+def status_and_progress(
+    reports, milestones, until: datetime.date | None = None
 ) -> tuple[str, Decimal | None]:
     """From the last accepted report and the milestones; as they stood on ``until`` if given."""
     accepted = [
         r
-        for r in project.reports.all()
+        for r in reports
         if r.state == ReportState.GEACCEPTEERD and (until is None or r.period_end <= until)
     ]
     latest = max(accepted, key=lambda r: r.period_end) if accepted else None
-    milestones = [
+    reached = [
         (m.weight, m.reached_on is not None and (until is None or m.reached_on <= until))
-        for m in project.milestones.all()
+        for m in milestones
     ]
     return (
         latest.status if latest else "",
-        project_progress(latest.progress if latest else None, milestones),
+        project_progress(latest.progress if latest else None, reached),
     )
+
+
+def _own_status_and_progress(
+    project: Project, until: datetime.date | None = None
+) -> tuple[str, Decimal | None]:
+    return status_and_progress(project.reports.all(), project.milestones.all(), until)
 
 
 def _monitoring_lookups() -> tuple:
@@ -129,51 +137,69 @@ def project_monitoring(
 ) -> ProjectMonitoring:
     """``published_decisions``: the project's, with their meetings, when the caller has them
     already (the public page lists them too)."""
-    # On the instance given, not a fresh copy: the public page renders from it as well.
-    prefetch_related_objects([project], *_monitoring_lookups())
-    status, own = _own_status_and_progress(project)
     public = Decision.objects.published().filter(project=OuterRef("pk"))
-    extensions = list(
-        _with_monitoring(project.extensions.annotate(is_public=Exists(public)).order_by("title"))
-    )
-    parts = []
-    if extensions:  # combined progress weighs each part by its money; alone, there is no sum
-        committed = _committed_by_project([project.pk, *(e.pk for e in extensions)])
-        parts = [(own, committed.get(project.pk, ZERO))] + [
-            (_own_status_and_progress(e)[1], committed.get(e.pk, ZERO)) for e in extensions
-        ]
+    extensions = list(project.extensions.annotate(is_public=Exists(public)).order_by("title"))
+    # The project and its extensions in one batch: one query per relation, not one per
+    # project. On the instance given, not a fresh copy: the public page renders from it too.
+    prefetch_related_objects([project, *extensions], *_monitoring_lookups())
     if published_decisions is None:
         published_decisions = list(project.decisions.published().select_related("meeting"))
+    return monitoring_from(
+        project,
+        milestones=list(project.milestones.all()),
+        reports=list(project.reports.all()),
+        indicators=indicator_rows(
+            i for result in project.results.all() for i in result.indicators.all()
+        ),
+        decisions=published_decisions,
+        extensions=[(e, _own_status_and_progress(e)[1]) for e in extensions],
+        committed=_committed_by_project([project.pk, *(e.pk for e in extensions)])
+        if extensions
+        else {},
+    )
+
+
+def monitoring_from(
+    project: Project,
+    *,
+    milestones: list,
+    reports: list,
+    indicators: list[IndicatorRow],
+    decisions: list[Decision],
+    extensions: list[tuple[Project, Decimal | None]],
+    committed: dict[int, Decimal],
+) -> ProjectMonitoring:
+    """A project's monitoring from its records, however they were read: ``reports`` newest
+    first, each decision with its meeting, each extension with its own progress, and
+    ``committed`` per project id (needed only with extensions)."""
+    status, own = status_and_progress(reports, milestones)
+    progress = own
+    if extensions:  # combined progress weighs each part by its money; alone, there is no sum
+        parts = [(own, committed.get(project.pk, ZERO))] + [
+            (part, committed.get(e.pk, ZERO)) for e, part in extensions
+        ]
+        progress = combined_progress(parts)
     timeline = [
         TimelineEvent(
             m.reached_on or m.planned_date,
             m.title,
             "milestone" if m.reached_on else "planned",
         )
-        for m in project.milestones.all()
+        for m in milestones
     ]
-    timeline += [TimelineEvent(d.meeting.date, d.heading, "decision") for d in published_decisions]
-    timeline += [
-        TimelineEvent(r.period_end, r.get_status_display(), "report")
-        for r in project.reports.all()
-        if r.state == ReportState.GEACCEPTEERD
-    ]
+    timeline += [TimelineEvent(d.meeting.date, d.heading, "decision") for d in decisions]
+    accepted = [r for r in reports if r.state == ReportState.GEACCEPTEERD]
+    timeline += [TimelineEvent(r.period_end, r.get_status_display(), "report") for r in accepted]
     timeline.sort(key=lambda event: event.date)
-    indicators = [i for result in project.results.all() for i in result.indicators.all()]
-    lessons = [
-        (r.period_end, r.lessons_learned)
-        for r in project.reports.all()
-        if r.state == ReportState.GEACCEPTEERD and r.lessons_learned.strip()
-    ]
     return ProjectMonitoring(
         project=project,
         status=status,
-        progress=combined_progress(parts) if extensions else own,
+        progress=progress,
         own_progress=own,
-        indicators=indicator_rows(indicators),
+        indicators=indicators,
         timeline=timeline,
-        lessons=lessons,
-        extensions=extensions,
+        lessons=[(r.period_end, r.lessons_learned) for r in accepted if r.lessons_learned.strip()],
+        extensions=[e for e, _ in extensions],
     )
 
 
