@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import Http404, HttpRequest, JsonResponse
 
+from regiodeal.core.sql import fetch, placeholders
 from regiodeal.portal.search import MAX_PER_KIND, MAX_RANKED, OVERVIEW_RANKED, WORD, query_terms
 
 PAGE_SIZE = 20  # portal.views.PAGE_SIZE and the API's page size
@@ -44,10 +45,7 @@ TABLE = {
 
 
 def _rows(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return fetch(connection.alias, sql, params)
 
 
 def _one(sql: str, params: list[Any]) -> dict[str, Any]:
@@ -63,7 +61,7 @@ def _json(data: dict[str, Any]) -> JsonResponse:
 
 
 def _in(ids: list[int]) -> str:
-    return ", ".join(["%s"] * len(ids)) or "NULL"
+    return placeholders(ids)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Public pages: only published decisions and the projects they concern are ever shown."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from regiodeal.core.pagination import BoundedPaginator
@@ -10,15 +10,15 @@ from regiodeal.decisions.selectors import (
     besluitenlijst_for,
     published_besluitenlijsten,
 )
-from regiodeal.finance.project_figures import has_money, project_figures
+from regiodeal.finance.project_figures import has_money
 from regiodeal.monitoring.learning import similar_projects
-from regiodeal.monitoring.selectors import project_monitoring
 from regiodeal.projects.models import Project
 from regiodeal.publishing.besluitenlijst import published_document
 from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 
 from .caching import cached_public_page
 from .filters import ProjectSearchForm
+from .project_page import project_page
 from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search, search_projects
 
 PAGE_SIZE = 20
@@ -68,37 +68,25 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 @cached_public_page
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    project = get_object_or_404(
-        Project.objects.public()
-        .select_related("pillar", "lead_organisation", "programme")
-        .prefetch_related("themes", "partners", "places"),
-        slug=slug,
-    )
-    # A query of its own, only for the few projects that extend another: a join and an
-    # EXISTS in the main query cost every page more than this costs those.
-    parent = (
-        Project.objects.public().filter(pk=project.parent_id).first() if project.parent_id else None
-    )
-    # Through the relation, so that each decision knows its project without a query.
-    decisions = list(
-        project.decisions.published()
-        .select_related("meeting__besluitenlijst")
-        .order_by("meeting__date", "position")
-    )
-    request.regiodeal_programme = project.programme
-    money = project_figures(project)
-    monitoring = project_monitoring(project, published_decisions=decisions)
+    try:
+        page = project_page(slug)
+    except Project.DoesNotExist as missing:
+        raise Http404(_("No public project with this name.")) from missing
+    request.regiodeal_programme = page.project.programme
     return render(
         request,
         "portal/project_detail.html",
         {
-            "project": project,
-            "decisions": decisions,
-            "money": money if has_money(money) else None,
-            "monitoring": monitoring,
-            "similar": similar_projects(project),
-            "parent": parent,
-            "extensions": [e for e in monitoring.extensions if e.is_public],
+            "project": page.project,
+            "themes": page.themes,
+            "partners": page.partners,
+            "places": page.places,
+            "decisions": page.decisions,
+            "money": page.money if has_money(page.money) else None,
+            "monitoring": page.monitoring,
+            "similar": similar_projects(page.project),
+            "parent": page.parent,
+            "extensions": page.public_extensions,
         },
     )
 

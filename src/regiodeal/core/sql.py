@@ -1,0 +1,46 @@
+"""Hand-written queries for the few read paths where the ORM's own work outweighs the database's.
+
+The ORM remains the way to read and write everywhere else. A module that reads by hand says
+why, keeps its SQL portable (SQLite and PostgreSQL), and passes every value from outside as a
+parameter.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import connections, router
+from django.db.models import Model
+
+
+def fetch(alias: str, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """The rows of ``sql`` on database ``alias``, each as a dict by column name."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def read_alias(model: type[Model]) -> str:
+    """The database the router reads ``model`` from: a replica for public reads, if any."""
+    return router.db_for_read(model)
+
+
+def instance(model: type[Model], alias: str, values: dict[str, Any]) -> Model:
+    """A model instance of the given column values, as the ORM would load it: fields left out
+    are deferred (read when asked for). ``from_db`` takes the values in the model's field
+    order, whatever order ``values`` has."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(alias, names, [values[name] for name in names])
+
+
+def decimal(value: Any) -> Decimal | None:
+    """A decimal column as a Decimal. SQLite hands decimals back as binary floats; their
+    shortest representation is the decimal that was stored."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
+
+
+def placeholders(values: list[Any]) -> str:
+    """``%s, %s, …`` for an IN list of ``values`` (``NULL`` when empty, which matches none)."""
+    return ", ".join(["%s"] * len(values)) or "NULL"
