@@ -6,6 +6,7 @@ parameter.
 """
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from django.db import connections, router
@@ -26,11 +27,39 @@ def read_alias(model: type[Model]) -> str:
 
 
 def instance(model: type[Model], alias: str, values: dict[str, Any]) -> Model:
-    """A model instance of the given column values, as the ORM would load it: fields left out
-    are deferred (read when asked for). ``from_db`` takes the values in the model's field
-    order, whatever order ``values`` has."""
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(alias, names, [values[name] for name in names])
+    """A model instance of the given column values, as the ORM would load it: each value goes
+    through the converters the ORM applies (SQLite's decimals and aware datetimes among them),
+    and fields left out are deferred (read when asked for)."""
+    converters = _converters(model, alias)
+    names, loaded = [], []
+    # from_db takes the values in the model's field order, whatever order ``values`` has.
+    for field in model._meta.concrete_fields:
+        if field.attname in values:
+            value = values[field.attname]
+            if value is not None:
+                for convert, expression in converters.get(field.attname, ()):
+                    value = convert(value, expression, connections[alias])
+            names.append(field.attname)
+            loaded.append(value)
+    return model.from_db(alias, names, loaded)
+
+
+@lru_cache(maxsize=256)
+def _converters(model: type[Model], alias: str) -> dict[str, list]:
+    """Per field, as the ORM's compiler finds them: the backend's converters, then the
+    field's own."""
+    connection = connections[alias]
+    found = {}
+    for field in model._meta.concrete_fields:
+        column = field.get_col(model._meta.db_table)
+        found[field.attname] = [
+            (convert, column)
+            for convert in [
+                *connection.ops.get_db_converters(column),
+                *column.get_db_converters(connection),
+            ]
+        ]
+    return found
 
 
 def decimal(value: Any) -> Decimal | None:

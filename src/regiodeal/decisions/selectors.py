@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import Max, QuerySet
 
 from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import allocate_pro_rata
+from regiodeal.core.sql import fetch, instance, read_alias
 from regiodeal.organisations.models import Organisation
 from regiodeal.programmes.models import Pillar, Programme
 
@@ -186,10 +188,43 @@ def published_besluitenlijsten(programme: Programme | None = None) -> QuerySet[D
 
 
 def besluitenlijst_for(meeting_slug: str) -> DecisionList:
-    """The published list of a meeting; raises DecisionList.DoesNotExist when there is none."""
-    return DecisionList.objects.select_related("meeting", "meeting__programme").get(
-        meeting__slug=meeting_slug
+    """The published list of a meeting, with its meeting and programme; raises
+    DecisionList.DoesNotExist when there is none.
+
+    By hand (core.sql): the ORM spent about 2 ms composing this three-table query, where the
+    database needs a few tenths; it is the query every besluitenlijst page starts with.
+    """
+    models = (DecisionList, Meeting, Programme)
+    alias = read_alias(DecisionList)
+    columns = ", ".join(
+        f"{table}.{connections[alias].ops.quote_name(field.column)} AS {prefix}{field.attname}"
+        for (table, prefix), model in zip(_LIST_TABLES, models, strict=True)
+        for field in model._meta.concrete_fields
     )
+    rows = fetch(
+        alias,
+        f"SELECT {columns} FROM decisions_decisionlist l "  # nosec B608 - constant names only
+        "JOIN decisions_meeting m ON m.id = l.meeting_id "
+        "JOIN programmes_programme p ON p.id = m.programme_id WHERE m.slug = %s",
+        [meeting_slug],
+    )
+    if not rows:
+        raise DecisionList.DoesNotExist(meeting_slug)
+    besluitenlijst, meeting, programme = (
+        instance(model, alias, _prefixed(rows[0], prefix))
+        for (_, prefix), model in zip(_LIST_TABLES, models, strict=True)
+    )
+    meeting.programme = programme
+    besluitenlijst.meeting = meeting
+    return besluitenlijst
+
+
+# Table alias and column prefix of the list, its meeting and its programme.
+_LIST_TABLES = (("l", "l_"), ("m", "m_"), ("p", "p_"))
+
+
+def _prefixed(row: dict, prefix: str) -> dict:
+    return {name[len(prefix) :]: value for name, value in row.items() if name.startswith(prefix)}
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,6 @@ def _decisions(alias: str, project: Project) -> list[Decision]:
     )
     decisions = []
     for row in rows:
-        row["amount"] = decimal(row["amount"])
         decision = instance(Decision, alias, row)
         decision.project = project
         meeting = instance(
@@ -298,16 +297,11 @@ def _indicators(alias: str, project_id: int) -> list:
                 result["title"] = row["result_title"]
                 results[row["result_id"]] = instance(Result, alias, result)
             values = {name: row[name] for name in _INDICATOR_COLUMNS}
-            values["baseline_value"] = decimal(values["baseline_value"])
             indicator = instance(Indicator, alias, values)
             indicator.result = results[row["result_id"]]
             indicators[row["id"]] = (indicator, [])
         if row["period_id"] is not None:
             period = {name: row[column] for name, column in _PERIOD_COLUMNS.items()}
-            period["target"], period["actual"] = (
-                decimal(period["target"]),
-                decimal(period["actual"]),
-            )
             indicators[row["id"]][1].append(instance(IndicatorPeriod, alias, period))
     return [indicator_row(indicator, periods) for indicator, periods in indicators.values()]
 
