@@ -10,7 +10,7 @@ leak through a stale index.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -34,7 +34,6 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from regiodeal.decisions.models import Decision
-from regiodeal.monitoring.constants import ReportState
 from regiodeal.monitoring.models import ProgressReport
 from regiodeal.projects.models import Project
 
@@ -153,6 +152,13 @@ _keep_current(KIND_LESSON, ProgressReport)
 # --- matching and ranking -----------------------------------------------------------------
 
 
+def prefix_tsquery(query: str) -> str:
+    """PostgreSQL's raw tsquery of `query`: every word as a prefix. PostgreSQL stems the words
+    itself; only word characters reach the raw query."""
+    words = list(dict.fromkeys(WORD.findall(query.lower())))[:MAX_TERMS]
+    return " & ".join(f"{word}:*" for word in words)
+
+
 def _fts_match(terms: list[str]) -> str:
     # Prefix matching on stems, so `jeugd` also finds `jeugdprojecten`.
     return "body : (" + " AND ".join(f'"{term}"*' for term in terms) + ")"
@@ -183,11 +189,7 @@ def _matching(queryset: QuerySet, kind: str, query: str) -> tuple[QuerySet, Any]
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         vector = StoredSearchVector()
-        # PostgreSQL stems the words itself; only word characters reach the raw query.
-        words = list(dict.fromkeys(WORD.findall(query.lower())))[:MAX_TERMS]
-        tsquery = SearchQuery(
-            " & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw"
-        )
+        tsquery = SearchQuery(prefix_tsquery(query), config="dutch", search_type="raw")
         matching = queryset.annotate(search_vector=vector).filter(search_vector=tsquery)
         return matching, SearchRank(vector, tsquery)
     match = _fts_match(query_terms(query))
@@ -384,83 +386,3 @@ def search_projects(
     if terms:
         queryset = ranked(queryset, KIND_PROJECT, query)
     return _sorted(queryset, filters.sort, ranked=bool(terms))
-
-
-# --- everything at once -------------------------------------------------------------------
-
-
-@dataclass
-class SearchResults:
-    query: str
-    projects: list[Project] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    lessons: list[ProgressReport] = field(default_factory=list)
-    # Kinds with more matches than shown.
-    more: set[str] = field(default_factory=set)
-
-    @property
-    def count(self) -> int:
-        return len(self.projects) + len(self.decisions) + len(self.lessons)
-
-
-def public_lessons() -> QuerySet[ProgressReport]:
-    return (
-        # Exists per report rather than IN over every public project, which SQLite would
-        # build in full before looking at a single report.
-        ProgressReport.objects.filter(
-            Exists(Decision.objects.published().filter(project=OuterRef("project"))),
-            state=ReportState.GEACCEPTEERD,
-        )
-        .exclude(lessons_learned="")
-        .select_related("project")
-    )
-
-
-def best_matches(
-    queryset: QuerySet, kind: str, query: str, ties: tuple[str, ...], count: int
-) -> list[Model]:
-    """The best ``count`` matches of `query` in `queryset` among its first OVERVIEW_RANKED
-    + 1, each with its ``rank``, ties broken by ``ties``.
-
-    On PostgreSQL one query ranks and fetches them; SQLite ranks in a query of its own
-    (RankedResults), as its FTS5 ranking cannot be a column of the rows' query.
-    """
-    if is_postgres():
-        found = ranked(queryset, kind, query, limit=OVERVIEW_RANKED)
-        return list(found.order_by("-rank", *ties)[:count])
-    return list(RankedResults(queryset, kind, query, ties=ties, limit=OVERVIEW_RANKED)[:count])
-
-
-def search(query: str, filters: ProjectFilters | None = None) -> SearchResults:
-    """Projects, published decisions and lessons learned of public projects matching `query`,
-    each kind ranked best first. The project filters narrow all three kinds to those projects."""
-    results = SearchResults(query=query)
-    if not query_terms(query):
-        return results
-    filters = filters or ProjectFilters()
-    # The overview names no places: the list's prefetch of them is left out.
-    projects = filter_projects(public_projects(), filters).prefetch_related(None)
-    # Only the columns the page shows: decisions' and projects' long texts stay behind.
-    decisions = (
-        Decision.objects.published()
-        .select_related("project", "meeting")
-        .only("title", "text", "amount", "meeting__slug", "meeting__date", "project__title")
-    )
-    lessons = public_lessons().only(
-        "period_start", "period_end", "lessons_learned", "project__title", "project__slug"
-    )
-    # The project of a published decision is public by definition; only filters narrow more.
-    if filters != ProjectFilters(sort=filters.sort):
-        allowed = filter_projects(public_projects(), filters).values("pk")
-        decisions = decisions.filter(project__in=allowed)
-        lessons = lessons.filter(project__in=allowed)
-    for kind, found, ties in (
-        (KIND_PROJECT, projects, ("title", "pk")),
-        (KIND_DECISION, decisions, ("-meeting__date", "pk")),
-        (KIND_LESSON, lessons, ("-period_end", "pk")),
-    ):
-        rows = best_matches(found, kind, query, ties, MAX_PER_KIND + 1)
-        if len(rows) > MAX_PER_KIND:
-            results.more.add(kind)
-        setattr(results, f"{kind}s", rows[:MAX_PER_KIND])
-    return results

@@ -18,8 +18,9 @@ from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 
 from .caching import cached_public_page
 from .filters import ProjectSearchForm
+from .overview import search
 from .project_page import project_page
-from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search, search_projects
+from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search_projects
 
 PAGE_SIZE = 20
 

@@ -10,12 +10,12 @@ from regiodeal.core.demo import load_demo
 from regiodeal.decisions.tests.factories import make_decision, make_meeting, make_published_list
 from regiodeal.monitoring.constants import ReportState
 from regiodeal.monitoring.models import ProgressReport
+from regiodeal.portal.overview import search
 from regiodeal.portal.search import (
     KIND_PROJECT,
     ProjectFilters,
     ranked,
     rebuild_index,
-    search,
     search_projects,
     stems,
 )
@@ -175,7 +175,7 @@ def test_a_word_in_very_many_projects_ranks_a_bounded_sample(db, monkeypatch):
     monkeypatch.setattr(search_module, "MAX_RANKED", 2)
     # The sample plus the one match that tells there are more.
     assert len(search_projects("zorg")) == 3
-    monkeypatch.setattr(search_module, "MAX_PER_KIND", 2)
+    monkeypatch.setattr(search_module, "MAX_PER_KIND", 2)  # the search page reads it there
     results = search("zorg")
     assert len(results.projects) == 2 and "project" in results.more
 

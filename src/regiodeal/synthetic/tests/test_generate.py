@@ -118,7 +118,8 @@ def test_public_pages_answer(generated, client):
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 table is SQLite's")
 def test_generated_records_are_in_the_search_index(generated):
-    from regiodeal.portal.search import search, search_projects
+    from regiodeal.portal.overview import search
+    from regiodeal.portal.search import search_projects
 
     project = Project.objects.public().order_by("pk").first()
     word = max(project.title.split(), key=len)
