@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from regiodeal.core.dates import month_year
 from regiodeal.core.errors import ImmutableRecordError
+from regiodeal.core.links import slug_url
 from regiodeal.core.models import VersionedModel
 from regiodeal.programmes.models import MONEY, Pillar, Programme
 from regiodeal.projects.models import Project
@@ -209,7 +209,7 @@ class Decision(VersionedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:besluitenlijst", args=[self.meeting.slug]) + f"#besluit-{self.pk}"
+        return slug_url("portal:besluitenlijst", self.meeting.slug) + f"#besluit-{self.pk}"
 
     def delete(self, *args, **kwargs):
         stored_state = type(self).objects.filter(pk=self.pk).values_list("state", flat=True).first()
@@ -315,7 +315,7 @@ class DecisionList(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:besluitenlijst", args=[self.meeting.slug])
+        return slug_url("portal:besluitenlijst", self.meeting.slug)
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError(_("A published besluitenlijst cannot be deleted."))

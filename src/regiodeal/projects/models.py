@@ -3,10 +3,10 @@ from decimal import Decimal
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regiodeal.core.links import slug_url
 from regiodeal.organisations.models import Municipality, Organisation
 from regiodeal.programmes.models import Pillar, Programme, Theme
 
@@ -123,7 +123,7 @@ class Project(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:project", args=[self.slug])
+        return slug_url("portal:project", self.slug)
 
     def clean(self) -> None:
         errors = {}
