@@ -106,7 +106,7 @@ def _progress(milestones: list[Milestone], reports: list[ProgressReport]) -> Dec
 def _project(alias: str, slug: str) -> Project:
     rows = fetch(
         alias,
-        "SELECT p.id, p.programme_id, p.title, p.slug, p.summary, p.description, p.pillar_id, "
+        "SELECT p.id, p.programme_id, p.title, p.slug, p.summary, p.description, p.pillar_id, "  # nosec B608 - constant SQL text; values are parameters
         "p.lead_organisation_id, p.status, p.parent_id, p.planned_start, p.planned_end, "
         "pr.name AS programme_name, pr.slug AS programme_slug, pr.logo AS programme_logo, "
         "pr.primary_colour, pr.link_colour, pl.name AS pillar_name, pl.slug AS pillar_slug, "
@@ -232,7 +232,7 @@ def _money(alias: str, project_id: int) -> Figures:
 def _extensions(alias: str, project_id: int) -> list[Project]:
     rows = fetch(
         alias,
-        f"SELECT e.id, e.title, e.slug, e.parent_id, {IS_PUBLIC.format(alias='e')} AS is_public "
+        f"SELECT e.id, e.title, e.slug, e.parent_id, {IS_PUBLIC.format(alias='e')} AS is_public "  # nosec B608 - constant SQL text; values are parameters
         "FROM projects_project e WHERE e.parent_id = %s ORDER BY e.title, e.id",
         [PUBLISHED, project_id],
     )
@@ -248,7 +248,7 @@ def _extensions(alias: str, project_id: int) -> list[Project]:
 def _parent(alias: str, parent_id: int) -> Project | None:
     rows = fetch(
         alias,
-        "SELECT p.id, p.title, p.slug FROM projects_project p "
+        "SELECT p.id, p.title, p.slug FROM projects_project p "  # nosec B608 - constant SQL text; values are parameters
         f"WHERE p.id = %s AND {IS_PUBLIC.format(alias='p')}",
         [parent_id, PUBLISHED],
     )
@@ -333,7 +333,7 @@ def _committed(alias: str, ids: list[int]) -> dict[int, Decimal]:
     kinds = [str(kind) for kind in COMMITTED_KINDS]
     rows = fetch(
         alias,
-        "SELECT project_id, SUM(amount) AS total FROM finance_ledgerentry "
+        "SELECT project_id, SUM(amount) AS total FROM finance_ledgerentry "  # nosec B608 - constant SQL text; values are parameters
         f"WHERE project_id IN ({placeholders(ids)}) AND kind IN ({placeholders(kinds)}) "
         "GROUP BY project_id",
         [*ids, *kinds],
