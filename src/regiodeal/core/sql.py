@@ -62,6 +62,12 @@ def _converters(model: type[Model], alias: str) -> dict[str, list]:
     return found
 
 
+def prefixed(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """The columns of ``row`` named ``prefix…``, without the prefix: one joined table's part
+    of a row, for ``instance()``."""
+    return {name[len(prefix) :]: value for name, value in row.items() if name.startswith(prefix)}
+
+
 def decimal(value: Any) -> Decimal | None:
     """A decimal column as a Decimal. SQLite hands decimals back as binary floats; their
     shortest representation is the decimal that was stored."""

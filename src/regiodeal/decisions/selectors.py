@@ -11,7 +11,7 @@ from django.db.models import Max, QuerySet
 
 from regiodeal.core.aggregates import MoneySum
 from regiodeal.core.money import allocate_pro_rata
-from regiodeal.core.sql import fetch, instance, read_alias
+from regiodeal.core.sql import fetch, instance, prefixed, read_alias
 from regiodeal.organisations.models import Organisation
 from regiodeal.programmes.models import Pillar, Programme
 
@@ -211,7 +211,7 @@ def besluitenlijst_for(meeting_slug: str) -> DecisionList:
     if not rows:
         raise DecisionList.DoesNotExist(meeting_slug)
     besluitenlijst, meeting, programme = (
-        instance(model, alias, _prefixed(rows[0], prefix))
+        instance(model, alias, prefixed(rows[0], prefix))
         for (_, prefix), model in zip(_LIST_TABLES, models, strict=True)
     )
     meeting.programme = programme
@@ -221,10 +221,6 @@ def besluitenlijst_for(meeting_slug: str) -> DecisionList:
 
 # Table alias and column prefix of the list, its meeting and its programme.
 _LIST_TABLES = (("l", "l_"), ("m", "m_"), ("p", "p_"))
-
-
-def _prefixed(row: dict, prefix: str) -> dict:
-    return {name[len(prefix) :]: value for name, value in row.items() if name.startswith(prefix)}
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from typing import Any
 from django.db.models import Exists, Model, OuterRef, QuerySet
 
 from regiodeal.core.sql import fetch, instance, read_alias
-from regiodeal.decisions.constants import DecisionState
 from regiodeal.decisions.models import Decision, Meeting
 from regiodeal.monitoring.constants import ReportState
 from regiodeal.monitoring.models import ProgressReport
@@ -22,6 +21,7 @@ from regiodeal.programmes.models import Pillar
 from regiodeal.projects.models import Project
 
 from . import search as engine
+from .project_page import IS_PUBLIC, PUBLISHED
 from .search import (
     KIND_DECISION,
     KIND_LESSON,
@@ -120,12 +120,6 @@ def _best_through_orm(
 # --- by hand (PostgreSQL) -----------------------------------------------------------------
 
 TSQUERY = "to_tsquery('dutch'::regconfig, %s)"
-PUBLISHED = DecisionState.GEPUBLICEERD.value
-# Whether the project ``{project}`` (a column) has a published decision: what makes it public.
-IS_PUBLIC = (
-    "EXISTS (SELECT 1 FROM decisions_decision pd WHERE pd.project_id = {project} AND pd.state = %s)"
-)
-
 # Per kind: the columns shown, the joins they need, the conditions on a candidate ``c`` of
 # the kind's table, and the order of equal ranks. Constant text only: the query words, states
 # and filters go in as parameters.

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from regiodeal.core.money import to_money
-from regiodeal.core.sql import decimal, fetch, instance, placeholders, read_alias
+from regiodeal.core.sql import decimal, fetch, instance, placeholders, prefixed, read_alias
 from regiodeal.decisions.constants import DecisionState
 from regiodeal.decisions.models import Decision, DecisionList, Meeting
 from regiodeal.finance.constants import COMMITTED_KINDS, GrantState
@@ -38,10 +38,9 @@ from regiodeal.programmes.models import Pillar, Programme, Theme
 from regiodeal.projects.models import Project
 
 PUBLISHED = DecisionState.GEPUBLICEERD.value
-# Whether the project of table alias ``{alias}`` has a published decision: what makes it public.
+# Whether the project ``{project}`` (a column) has a published decision: what makes it public.
 IS_PUBLIC = (
-    "EXISTS (SELECT 1 FROM decisions_decision pd WHERE pd.project_id = {alias}.id "
-    "AND pd.state = %s)"
+    "EXISTS (SELECT 1 FROM decisions_decision pd WHERE pd.project_id = {project} AND pd.state = %s)"
 )
 
 
@@ -108,48 +107,27 @@ def _project(alias: str, slug: str) -> Project:
         alias,
         "SELECT p.id, p.programme_id, p.title, p.slug, p.summary, p.description, p.pillar_id, "  # nosec B608 - constant SQL text; values are parameters
         "p.lead_organisation_id, p.status, p.parent_id, p.planned_start, p.planned_end, "
-        "pr.name AS programme_name, pr.slug AS programme_slug, pr.logo AS programme_logo, "
-        "pr.primary_colour, pr.link_colour, pl.name AS pillar_name, pl.slug AS pillar_slug, "
-        "o.name AS lead_name, o.slug AS lead_slug FROM projects_project p "
+        # Each joined table's columns by a prefix of its own, for prefixed().
+        "pr.id AS pr_id, pr.name AS pr_name, pr.slug AS pr_slug, pr.logo AS pr_logo, "
+        "pr.primary_colour AS pr_primary_colour, pr.link_colour AS pr_link_colour, "
+        "pl.id AS pl_id, pl.programme_id AS pl_programme_id, pl.name AS pl_name, "
+        "pl.slug AS pl_slug, o.id AS o_id, o.name AS o_name, o.slug AS o_slug "
+        "FROM projects_project p "
         "JOIN programmes_programme pr ON pr.id = p.programme_id "
         "LEFT JOIN programmes_pillar pl ON pl.id = p.pillar_id "
         "LEFT JOIN organisations_organisation o ON o.id = p.lead_organisation_id "
-        f"WHERE p.slug = %s AND {IS_PUBLIC.format(alias='p')}",
+        f"WHERE p.slug = %s AND {IS_PUBLIC.format(project='p.id')}",
         [slug, PUBLISHED],
     )
     if not rows:
         raise Project.DoesNotExist(slug)
     row = rows[0]
     project = instance(Project, alias, row)
-    project.programme = instance(
-        Programme,
-        alias,
-        {
-            "id": row["programme_id"],
-            "name": row["programme_name"],
-            "slug": row["programme_slug"],
-            "logo": row["programme_logo"],
-            "primary_colour": row["primary_colour"],
-            "link_colour": row["link_colour"],
-        },
-    )
+    project.programme = instance(Programme, alias, prefixed(row, "pr_"))
     if row["pillar_id"] is not None:
-        project.pillar = instance(
-            Pillar,
-            alias,
-            {
-                "id": row["pillar_id"],
-                "programme_id": row["programme_id"],
-                "name": row["pillar_name"],
-                "slug": row["pillar_slug"],
-            },
-        )
+        project.pillar = instance(Pillar, alias, prefixed(row, "pl_"))
     if row["lead_organisation_id"] is not None:
-        project.lead_organisation = instance(
-            Organisation,
-            alias,
-            {"id": row["lead_organisation_id"], "name": row["lead_name"], "slug": row["lead_slug"]},
-        )
+        project.lead_organisation = instance(Organisation, alias, prefixed(row, "o_"))
     return project
 
 
@@ -232,8 +210,9 @@ def _money(alias: str, project_id: int) -> Figures:
 def _extensions(alias: str, project_id: int) -> list[Project]:
     rows = fetch(
         alias,
-        f"SELECT e.id, e.title, e.slug, e.parent_id, {IS_PUBLIC.format(alias='e')} AS is_public "  # nosec B608 - constant SQL text; values are parameters
-        "FROM projects_project e WHERE e.parent_id = %s ORDER BY e.title, e.id",
+        "SELECT e.id, e.title, e.slug, e.parent_id, "  # nosec B608 - constant SQL text; values are parameters
+        f"{IS_PUBLIC.format(project='e.id')} AS is_public FROM projects_project e "
+        "WHERE e.parent_id = %s ORDER BY e.title, e.id",
         [PUBLISHED, project_id],
     )
     extensions = []
@@ -249,7 +228,7 @@ def _parent(alias: str, parent_id: int) -> Project | None:
     rows = fetch(
         alias,
         "SELECT p.id, p.title, p.slug FROM projects_project p "  # nosec B608 - constant SQL text; values are parameters
-        f"WHERE p.id = %s AND {IS_PUBLIC.format(alias='p')}",
+        f"WHERE p.id = %s AND {IS_PUBLIC.format(project='p.id')}",
         [parent_id, PUBLISHED],
     )
     return instance(Project, alias, rows[0]) if rows else None
