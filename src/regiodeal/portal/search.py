@@ -362,7 +362,7 @@ def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> Que
     return queryset
 
 
-def _sorted(queryset: QuerySet[Project], sort: str, ranked: bool) -> QuerySet[Project]:
+def sorted_projects(queryset: QuerySet[Project], sort: str, ranked: bool) -> QuerySet[Project]:
     # By the columns, in the order of their indexes (a public project always has a date).
     if sort == "amount":
         return queryset.order_by("-decided_amount", "title", "pk")
@@ -385,4 +385,4 @@ def search_projects(
         return RankedResults(queryset, KIND_PROJECT, query, ties=("title", "pk"), limit=limit)
     if terms:
         queryset = ranked(queryset, KIND_PROJECT, query)
-    return _sorted(queryset, filters.sort, ranked=bool(terms))
+    return sorted_projects(queryset, filters.sort, ranked=bool(terms))

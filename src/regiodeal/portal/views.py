@@ -19,6 +19,7 @@ from regiodeal.publishing.renderers import FORMATS, render_besluitenlijst
 from .caching import cached_public_page
 from .filters import ProjectSearchForm
 from .overview import search
+from .project_list import project_list_page
 from .project_page import project_page
 from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search_projects
 
@@ -35,14 +36,16 @@ def _query_without_page(request: HttpRequest) -> str:
 def project_list(request: HttpRequest) -> HttpResponse:
     form = ProjectSearchForm(request.GET)
     query, filters = form.search_args()
-    # A search ranks only its most recent matches (search.MAX_RANKED): the list says when
-    # there were more.
-    paginator = BoundedPaginator(
-        search_projects(query, filters),
-        PAGE_SIZE,
-        max_rows=MAX_RANKED if query_terms(query) else None,
-    )
-    page = paginator.get_page(request.GET.get("pagina"))
+    number = request.GET.get("pagina")
+    if query_terms(query):
+        # A search ranks only its most recent matches (search.MAX_RANKED): the list says
+        # when there were more.
+        paginator = BoundedPaginator(
+            search_projects(query, filters), PAGE_SIZE, max_rows=MAX_RANKED
+        )
+        page = paginator.get_page(number)
+    else:
+        page = project_list_page(filters, number, PAGE_SIZE)
     return render(
         request,
         "portal/project_list.html",
