@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -42,8 +40,7 @@ class Pagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         # A page's ids first, then its rows: sorting narrow (id, date) rows and joining the
         # twenty that remain is far cheaper than sorting thousands of rows joined with their
-        # project, meeting and programme. The ids of the page asked for come with the count.
-        self.django_paginator_class = partial(bounded.WindowedPaginator, expected_page=number)
+        # project, meeting and programme.
         ids = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
         rows = queryset.order_by().in_bulk(list(ids))
         return [rows[pk] for pk in ids if pk in rows]

@@ -1,12 +1,6 @@
 """Pagination that stays cheap at a million rows."""
 
-from typing import Any
-
-from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Page, Paginator
-from django.db import connections
-from django.db.models import QuerySet
-from django.db.models.query import FlatValuesListIterable
+from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 # Rows a list can be paged through: OFFSET makes the database read and skip every row before
@@ -49,78 +43,3 @@ class BoundedPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.max_rows)
         return self._get_page(self.object_list[bottom:top], number, self)
-
-
-class WindowedPaginator(BoundedPaginator):
-    """A BoundedPaginator of an ordered queryset that reads the count together with the page
-    it expects to be asked for, in one query.
-
-    Counting and then reading a page made the database find and join the same rows twice (for
-    the decisions of a municipality at a national instance's scale, some 7 and 10 ms). Here a
-    window counts the first ``max_rows`` + 1 matches while they are sorted for the page; the
-    window is written by hand (Django's Window expression cannot count a sliced subquery). When
-    the list is longer than the bound those rows are a sample, not the list's head, and the
-    page is read again in the list's order; when the expected page is not the one asked for,
-    it is read as BoundedPaginator reads it.
-    """
-
-    def __init__(
-        self, object_list: QuerySet, per_page: int, *, expected_page: Any = 1, **kwargs: Any
-    ) -> None:
-        super().__init__(object_list, per_page, **kwargs)
-        try:
-            self.expected_page = int(expected_page)
-        except (TypeError, ValueError):
-            self.expected_page = 1
-        self._read_ahead: list | None = None
-
-    @cached_property
-    def count(self) -> int:
-        number = self.expected_page
-        found = self._rows_and_total(number) if number >= 1 else None
-        if not found:
-            return super().count
-        rows, total = found
-        if total <= self.max_rows:
-            self._read_ahead = rows
-        return total
-
-    def page(self, number: Any) -> Page:
-        number = self.validate_number(number)
-        if number == self.expected_page and self._read_ahead is not None:
-            return self._get_page(self._read_ahead, number, self)
-        return super().page(number)
-
-    def _rows_and_total(self, number: int) -> tuple[list, int] | None:
-        """The values of page ``number`` and how many rows match, at most max_rows + 1; None
-        when the page is empty (its total is then unknown), or the queryset is not a flat list
-        of one value in an order of plain fields."""
-        queryset = self.object_list
-        flat = getattr(queryset, "_iterable_class", None) is FlatValuesListIterable
-        order = list(queryset.query.order_by) if flat else []
-        if not order or not all(isinstance(name, str) for name in order):
-            return None
-        (shown,) = queryset.query.values_select
-        names = dict.fromkeys([shown, *(name.lstrip("-") for name in order)])
-        head = queryset.order_by().values(*names)[: self.max_rows + 1]
-        try:
-            bounded, params = head.query.get_compiler(using=queryset.db).as_sql()
-        except EmptyResultSet:
-            return None
-        connection = connections[queryset.db]
-        quote = connection.ops.quote_name
-        # The subquery's columns carry the names they were asked by (values() aliases them).
-        ordering = ", ".join(
-            f"s.{quote(name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}"
-            for name in order
-        )
-        sql = (
-            f"SELECT s.{quote(shown)}, COUNT(*) OVER () FROM ({bounded}) s "  # nosec B608 - compiled SQL and quoted names
-            f"ORDER BY {ordering} LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, self.per_page, (number - 1) * self.per_page])
-            found = cursor.fetchall()
-        if not found:
-            return None
-        return [value for value, _total in found], found[0][1]
