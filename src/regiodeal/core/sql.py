@@ -30,18 +30,28 @@ def instance(model: type[Model], alias: str, values: dict[str, Any]) -> Model:
     """A model instance of the given column values, as the ORM would load it: each value goes
     through the converters the ORM applies (SQLite's decimals and aware datetimes among them),
     and fields left out are deferred (read when asked for)."""
-    converters = _converters(model, alias)
-    names, loaded = [], []
-    # from_db takes the values in the model's field order, whatever order ``values`` has.
-    for field in model._meta.concrete_fields:
-        if field.attname in values:
-            value = values[field.attname]
-            if value is not None:
-                for convert, expression in converters.get(field.attname, ()):
-                    value = convert(value, expression, connections[alias])
-            names.append(field.attname)
-            loaded.append(value)
+    names, converted = _plan(model, alias, tuple(values))
+    connection = connections[alias]
+    loaded = []
+    for name, converters in converted:
+        value = values[name]
+        if value is not None:
+            for convert, expression in converters:
+                value = convert(value, expression, connection)
+        loaded.append(value)
     return model.from_db(alias, names, loaded)
+
+
+@lru_cache(maxsize=512)
+def _plan(
+    model: type[Model], alias: str, columns: tuple[str, ...]
+) -> tuple[list[str], list[tuple[str, list]]]:
+    """The fields a row of ``columns`` loads, in the model's field order (from_db takes them
+    so), each with its converters: worked out once per query shape, not per row."""
+    converters = _converters(model, alias)
+    given = set(columns)
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in given]
+    return names, [(name, converters[name]) for name in names]
 
 
 @lru_cache(maxsize=256)
