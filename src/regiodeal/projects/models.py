@@ -12,6 +12,8 @@ from regiodeal.programmes.models import Pillar, Programme, Theme
 
 from .constants import ProjectStatus
 
+_STATUS_LABELS = dict(ProjectStatus.choices)
+
 
 class ProjectQuerySet(models.QuerySet):
     def public(self) -> "ProjectQuerySet":
@@ -124,6 +126,11 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("portal:project", self.slug)
+
+    def get_status_display(self) -> str:
+        # Django's own version builds a dict of every choice on each call (make_hashable over
+        # the choices); public lists show twenty to sixty projects a page.
+        return str(_STATUS_LABELS.get(self.status, self.status))
 
     def clean(self) -> None:
         errors = {}
