@@ -57,6 +57,11 @@ class Meeting(models.Model):
     def is_published(self) -> bool:
         return DecisionList.objects.filter(meeting_id=self.pk).exists()
 
+    @property
+    def besluitenlijst_url(self) -> str:
+        """The public page of this meeting's besluitenlijst (once published)."""
+        return slug_url("portal:besluitenlijst", self.slug)
+
 
 class DecisionQuerySet(models.QuerySet):
     def published(self) -> "DecisionQuerySet":
@@ -209,7 +214,7 @@ class Decision(VersionedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return slug_url("portal:besluitenlijst", self.meeting.slug) + f"#besluit-{self.pk}"
+        return f"{self.meeting.besluitenlijst_url}#besluit-{self.pk}"
 
     def delete(self, *args, **kwargs):
         stored_state = type(self).objects.filter(pk=self.pk).values_list("state", flat=True).first()
@@ -315,7 +320,7 @@ class DecisionList(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return slug_url("portal:besluitenlijst", self.meeting.slug)
+        return self.meeting.besluitenlijst_url
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError(_("A published besluitenlijst cannot be deleted."))
