@@ -31,9 +31,12 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Parallel query: starting workers costs a PostgreSQL backend several milliseconds, more
     # than most of the site's queries take (they read a page of rows through an index); the
     # few large sums are cached. DATABASE_PARALLEL_WORKERS raises it for reporting instances.
+    # Synchronized scans off: with them, a scan of a large table starts where the last one
+    # stopped, so a search for a common word (which ranks the first matches a scan finds,
+    # portal.search) showed different results on every reload.
     _workers = env.int("DATABASE_PARALLEL_WORKERS", default=0)
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c max_parallel_workers_per_gather={_workers}"
+        f"-c max_parallel_workers_per_gather={_workers} -c synchronize_seqscans=off"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
