@@ -22,6 +22,7 @@ from .overview import search
 from .project_list import project_list_page
 from .project_page import project_page
 from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search_projects
+from .search_display import decision_rows, lesson_rows, project_rows
 
 PAGE_SIZE = 20
 
@@ -58,12 +59,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """Projects, published decisions and lessons learned, each kind in its own section."""
     form = ProjectSearchForm(request.GET)
     query, filters = form.search_args()
+    results = search(query, filters)
+    shown = {
+        "projects": project_rows(results.projects),
+        "decisions": decision_rows(results.decisions),
+        "lessons": lesson_rows(results.lessons),
+    }
     return render(
         request,
         "portal/search.html",
         {
             "form": form,
-            "results": search(query, filters),
+            "results": results,
+            "shown": shown,
             "searched": query,
             "max_per_kind": MAX_PER_KIND,
         },
