@@ -130,12 +130,17 @@ def _published_list(slug: str) -> DecisionList:
 def besluitenlijst_detail(request: HttpRequest, slug: str) -> HttpResponse:
     besluitenlijst = _published_list(slug)
     request.regiodeal_programme = besluitenlijst.meeting.programme
+    document = published_document(besluitenlijst)
     return render(
         request,
         "portal/besluitenlijst_detail.html",
         {
             "besluitenlijst": besluitenlijst,
-            "document": published_document(besluitenlijst),
+            "document": document,
+            # The decisions' fields as dicts (a dataclass's own): the template engine tries a
+            # key before an attribute, and a missing key on an object costs it an exception,
+            # for every field of fifty decisions or more.
+            "items": [vars(item) for item in document.items],
             "formats": FORMATS,
         },
     )
