@@ -92,6 +92,14 @@ class ProjectViewSet(ReadOnlyViewSet):
         return public_projects()
 
 
+# The fields of a decision BesluitSerializer shows, and of the records it names.
+BESLUIT_FIELDS = (
+    *("title", "kind", "state", "amount", "text", "conditions", "published_at", "corrects"),
+    *("project__slug", "project__title", "pillar__slug"),
+    *("meeting__slug", "meeting__date", "meeting__programme__slug"),
+)
+
+
 @extend_schema_view(
     create=extend_schema(
         request=serializers.BesluitCreateSerializer,
@@ -114,6 +122,9 @@ class BesluitViewSet(VersionHeaderMixin, mixins.CreateModelMixin, viewsets.ReadO
         return (
             Decision.objects.published()
             .select_related("project", "pillar", "meeting__programme")
+            # What BesluitSerializer shows: the projects' and programmes' long texts would
+            # only travel from the database.
+            .only(*BESLUIT_FIELDS)
             .prefetch_related("project__places")
             .order_by("-meeting__date", "position", "pk")
         )
