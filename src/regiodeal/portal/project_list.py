@@ -68,6 +68,9 @@ class _ListReader:
             wanted = 1
         if wanted is not None and wanted < 1:
             wanted = None  # the last page, as Paginator.get_page does
+        # Past the pages the bound allows, every number means the last page; a larger one
+        # would not fit the database's OFFSET.
+        wanted = wanted and min(wanted, self.max_rows // self.per_page + 2)
         rows = self._sample_page(wanted or 1)
         if rows:
             total = rows[0]["total"]

@@ -156,3 +156,12 @@ def test_a_page_past_the_end_shows_the_last_page(portfolio):
     page = project_list_page(ProjectFilters(), "1000", PER_PAGE)
     assert page.number == page.paginator.num_pages > 1
     assert len(page) >= 1
+
+
+def test_a_page_number_too_large_for_the_database_shows_the_last_page(portfolio):
+    huge = "9" * 30
+    page = project_list_page(ProjectFilters(), huge, PER_PAGE)
+    assert page.number == page.paginator.num_pages > 1
+    assert _by_hand(ProjectFilters(sort="amount"), huge) == _through_orm(
+        ProjectFilters(sort="amount"), huge
+    )
