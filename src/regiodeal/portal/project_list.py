@@ -24,13 +24,6 @@ from regiodeal.projects.models import Project
 
 from .search import ProjectFilters, filter_projects, public_projects, sorted_projects
 
-# The order of each sort on a table alias, as search.sorted_projects orders the ORM's query.
-_ORDER = {
-    "amount": "{t}.decided_amount DESC, {t}.title, {t}.id",
-    "date": "{t}.last_decided_on DESC, {t}.title, {t}.id",
-}
-_BY_TITLE = "{t}.title, {t}.id"
-
 # What a result shows, for the page's ``{page}`` of ids. Constant text only.
 _DISPLAY = (
     "SELECT p.id, p.title, p.slug, p.summary, p.status, p.decided_amount, p.last_decided_on, "
@@ -40,6 +33,18 @@ _DISPLAY = (
     "LEFT JOIN programmes_pillar pl ON pl.id = p.pillar_id "
     "LEFT JOIN organisations_organisation o ON o.id = p.lead_organisation_id ORDER BY {order}"
 )
+
+
+def _order(sort: str) -> tuple[list[str], str]:
+    """The fields search.sorted_projects sorts ``sort`` by, and that order as SQL on a table
+    alias ``{t}``: one definition of each sort, read from the ORM's query."""
+    fields, terms = [], []
+    for name in sorted_projects(Project.objects.none(), sort, ranked=False).query.order_by:
+        bare = name.lstrip("-")
+        field = Project._meta.pk if bare == "pk" else Project._meta.get_field(bare)
+        fields.append(field.name)
+        terms.append(f"{{t}}.{field.column}{' DESC' if name.startswith('-') else ''}")
+    return fields, ", ".join(terms)
 
 
 def project_list_page(filters: ProjectFilters, number: Any, per_page: int) -> Page:
@@ -55,7 +60,7 @@ class _ListReader:
         self.per_page = per_page
         self.paginator = BoundedPaginator([], per_page)
         self.max_rows = self.paginator.max_rows
-        self.order = _ORDER.get(filters.sort, _BY_TITLE)
+        self.sorted_on, self.order = _order(filters.sort)
         # The ORM's query of the matching projects (public_projects names ``amount``, which
         # the amount filters use), with no order: the count needs none.
         self.matching = filter_projects(public_projects().prefetch_related(None), filters)
@@ -99,7 +104,7 @@ class _ListReader:
 
     def _bounded(self) -> tuple[str, tuple] | None:
         """The first max_rows + 1 matches the database finds, with the columns sorted on."""
-        head = self.matching.order_by().values("id", "title", "decided_amount", "last_decided_on")
+        head = self.matching.order_by().values(*dict.fromkeys(["id", *self.sorted_on]))
         return self._compiled(head[: self.max_rows + 1])
 
     def _sample_page(self, number: int) -> list[dict[str, Any]]:

@@ -17,7 +17,18 @@ from regiodeal.decisions.models import Decision
 from regiodeal.monitoring.models import ProgressReport
 from regiodeal.projects.models import Project
 
+from .overview import SearchResults
+
 WORDS = 40
+
+
+def shown(results: SearchResults) -> dict[str, list[dict[str, str | None]]]:
+    """The rows of each kind of ``results``, as the search page shows them."""
+    return {
+        "projects": project_rows(results.projects),
+        "decisions": decision_rows(results.decisions),
+        "lessons": lesson_rows(results.lessons),
+    }
 
 
 def project_rows(projects: list[Project]) -> list[dict[str, str | None]]:

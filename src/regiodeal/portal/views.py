@@ -22,7 +22,7 @@ from .overview import search
 from .project_list import project_list_page
 from .project_page import project_page
 from .search import MAX_PER_KIND, MAX_RANKED, query_terms, search_projects
-from .search_display import decision_rows, lesson_rows, project_rows
+from .search_display import shown
 
 PAGE_SIZE = 20
 
@@ -60,18 +60,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
     form = ProjectSearchForm(request.GET)
     query, filters = form.search_args()
     results = search(query, filters)
-    shown = {
-        "projects": project_rows(results.projects),
-        "decisions": decision_rows(results.decisions),
-        "lessons": lesson_rows(results.lessons),
-    }
     return render(
         request,
         "portal/search.html",
         {
             "form": form,
             "results": results,
-            "shown": shown,
+            "shown": shown(results),
             "searched": query,
             "max_per_kind": MAX_PER_KIND,
         },
